@@ -237,14 +237,14 @@ public sealed interface StationEvent {
      * The station asks to have a certificate signed (SignCertificate; 1.6 security extension).
      *
      * @param csr             the PEM certificate signing request
-     * @param certificateType what it is for; 1.6: ChargingStationCertificate
+     * @param certificateType what it is for; 1.6: ChargingStationCertificate; null when a 2.x station omitted it,
+     *                        which the spec defines as both the station and the ISO 15118 certificate
      * @param requestId       the request id (2.1); null when not given
      */
     record SignCertificate(String csr, CertificateSigningUse certificateType, Integer requestId)
             implements StationEvent {
         public SignCertificate {
             Objects.requireNonNull(csr, "csr");
-            Objects.requireNonNull(certificateType, "certificateType");
         }
 
         @Override
