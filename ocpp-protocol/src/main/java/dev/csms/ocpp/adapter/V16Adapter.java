@@ -12,6 +12,7 @@ import dev.csms.ocpp.canonical.CertificateSigningUse;
 import dev.csms.ocpp.canonical.ChargingProfile;
 import dev.csms.ocpp.canonical.ChargingProfileKind;
 import dev.csms.ocpp.canonical.ChargingProfilePurpose;
+import dev.csms.ocpp.canonical.ChargingRateUnit;
 import dev.csms.ocpp.canonical.ChargingSchedule;
 import dev.csms.ocpp.canonical.ChargingSchedulePeriod;
 import dev.csms.ocpp.canonical.ChargingStationInfo;
@@ -27,7 +28,6 @@ import dev.csms.ocpp.canonical.Measurand;
 import dev.csms.ocpp.canonical.MeterValue;
 import dev.csms.ocpp.canonical.Phase;
 import dev.csms.ocpp.canonical.ReadingContext;
-import dev.csms.ocpp.canonical.ResetType;
 import dev.csms.ocpp.canonical.SampledValue;
 import dev.csms.ocpp.canonical.SignedMeterValue;
 import dev.csms.ocpp.canonical.StationCommand;
@@ -605,7 +605,7 @@ public class V16Adapter extends BaseAdapter {
         Instant start = Json.instant(r, "scheduleStart");
         return new CompositeSchedule(r.path("connectorId").asInt(0), Json.integer(schedule, "duration"),
                 start != null ? start : Json.instant(schedule, "startSchedule"),
-                Json.enumField(dev.csms.ocpp.canonical.ChargingRateUnit.class, schedule, "chargingRateUnit"),
+                Json.enumField(ChargingRateUnit.class, schedule, "chargingRateUnit"),
                 Json.list(schedule, "chargingSchedulePeriod", period -> new ChargingSchedulePeriod(
                         Json.requiredInt(period, "startPeriod"), Json.decimal(period, "limit"),
                         Json.integer(period, "numberPhases"), null)));

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes {@link EventEnvelope}s to Kafka records and reads them back, in CloudEvents binary mode: attributes in
@@ -142,7 +143,7 @@ public final class EventCodec {
         }
     }
 
-    private static final java.util.Set<String> CORE = java.util.Set.of(CloudEventHeaders.SPEC_VERSION,
+    private static final Set<String> CORE = Set.of(CloudEventHeaders.SPEC_VERSION,
             CloudEventHeaders.ID, CloudEventHeaders.TYPE, CloudEventHeaders.SOURCE, CloudEventHeaders.TIME,
             CloudEventHeaders.SUBJECT, "ce_datacontenttype", "ce_dataschema");
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * A CloudEvent as it travels on Kafka: the context attributes (headers) and the data (the JSON record value).
@@ -28,7 +29,7 @@ public record EventEnvelope<T>(String id, String type, String source, Instant ti
 
     /** CloudEvents attribute names: lower-case letters and digits, at most 20 characters. */
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]{1,20}");
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("specversion", "id", "type", "source",
+    private static final Set<String> RESERVED = Set.of("specversion", "id", "type", "source",
             "time", "subject", "datacontenttype", "dataschema", "data");
 
     public EventEnvelope {

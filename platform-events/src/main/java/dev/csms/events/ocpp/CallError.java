@@ -1,6 +1,7 @@
 package dev.csms.events.ocpp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record CallError(String errorCode, String errorDescription, JsonNode erro
     public CallError {
         Objects.requireNonNull(errorCode, "errorCode");
         errorDescription = errorDescription == null ? "" : errorDescription;
-        errorDetails = errorDetails == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        errorDetails = errorDetails == null ? JsonNodeFactory.instance.objectNode()
                 : errorDetails;
     }
 }
