@@ -5,6 +5,7 @@ import dev.csms.ocpp.schema.OcppSchemaValidator;
 import dev.csms.simulator.connection.RpcChannel;
 import dev.csms.simulator.station.StationEnvironment;
 import dev.csms.simulator.stats.SimulatorStats;
+import dev.csms.simulator.time.ManualClock;
 import dev.csms.simulator.time.SimClock;
 import dev.csms.simulator.time.VertxClock;
 import io.vertx.core.Context;
@@ -100,7 +101,21 @@ public final class Simulator implements AutoCloseable {
             loops.add(((VertxInternal) vertx).createEventLoopContext());
         }
         this.contexts = List.copyOf(loops);
+        if (clock instanceof ManualClock manual) {
+            manual.addSettleHook(settleHook);
+        }
     }
+
+    /** How long a {@link ManualClock} step waits for answers before time moves on. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Runnable settleHook = () -> {
+        try {
+            awaitQuiet(SETTLE_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    };
 
     /**
      * A simulator with these options. Compiles every OCPP schema first (up to a few seconds on a cold JVM),
@@ -191,16 +206,35 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Waits until no station has a CALL queued or in flight, at most {@code timeout}; true if it got there.
-     * Blocks the caller (a CLI or test thread, never an event loop) polling every 20 ms.
+     * Waits until every station has run what was handed to its event loop and no station CALL is waiting for its
+     * answer, at most {@code timeout}; true if it got there. (CALLs that wait for something else stay queued:
+     * transaction messages of an off-line station, anything of a station not accepted yet.) A
+     * {@link ManualClock} calls this after each due time. Blocks the caller: never call it on an event loop.
      */
     public boolean awaitQuiet(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (stats.outstandingCalls() > 0) {
-            if (System.nanoTime() > deadline) {
+        int quietRounds = 0;
+        while (quietRounds < 2) {
+            // tasks handed to an event loop before this barrier have run once it completes
+            CompletableFuture<?>[] barriers = contexts.stream().map(context -> {
+                CompletableFuture<Void> barrier = new CompletableFuture<>();
+                context.runOnContext(v -> barrier.complete(null));
+                return barrier;
+            }).toArray(CompletableFuture[]::new);
+            try {
+                CompletableFuture.allOf(barriers).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 return false;
             }
-            Thread.sleep(20);
+            if (stats.inFlightCalls() == 0) {
+                quietRounds++;
+            } else {
+                quietRounds = 0;
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(2);
+            }
         }
         return true;
     }
@@ -242,6 +276,9 @@ public final class Simulator implements AutoCloseable {
             return;
         }
         closed = true;
+        if (clock instanceof ManualClock manual) {
+            manual.removeSettleHook(settleHook);
+        }
         try {
             stopAll().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

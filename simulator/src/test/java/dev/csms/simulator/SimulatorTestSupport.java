@@ -117,12 +117,18 @@ abstract class SimulatorTestSupport {
         return ((CallResult) answer).payload();
     }
 
-    /** Moves the clock in steps of at most {@code step}, letting each step's effects reach the wire. */
-    void advance(Duration total, Duration step) {
+    /** Moves the clock and waits until what fell due went out and was answered. */
+    void tick(Duration step) throws InterruptedException {
+        clock.advance(step);
+        assertThat(simulator.awaitQuiet(DEADLINE)).as("simulator quiet after " + step).isTrue();
+    }
+
+    /** Moves the clock in steps of at most {@code step}, settling after each. */
+    void advance(Duration total, Duration step) throws InterruptedException {
         Duration left = total;
         while (!left.isZero()) {
             Duration next = left.compareTo(step) < 0 ? left : step;
-            clock.advance(next);
+            tick(next);
             left = left.minus(next);
         }
     }

@@ -96,6 +96,7 @@ public final class RpcChannel {
                 shared.stats.stationCallTimedOut(lost.call.action());
                 settle(lost.call, new CallFailure(CallFailure.Reason.OFFLINE, null, "connection closed"));
             }
+            shared.stats.callLanded();
         }
         if (queue != null) {
             for (Iterator<OutgoingCall> it = queue.iterator(); it.hasNext();) {
@@ -181,6 +182,7 @@ public final class RpcChannel {
         SimClock.Timer timeout = owner.schedule(owner.callTimeout(), () -> onTimeout(messageId));
         inFlight = new InFlight(sent, messageId, System.nanoTime(), timeout);
         shared.stats.stationCallSent(sent.action());
+        shared.stats.callWritten();
         write(text);
     }
 
@@ -290,13 +292,15 @@ public final class RpcChannel {
         if (!validation.isValid()) {
             shared.stats.violationReceived(owner.stationId(), action, "response", validation.toString());
         }
-        shared.stats.callSettled();
         try {
             current.call.succeed(result.payload());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, owner.stationId() + ": handling the answer to " + action + " failed", e);
         }
+        // settled after the callback, so that what it queues is counted before this call stops counting
+        shared.stats.callSettled();
         pump();
+        shared.stats.callLanded();
     }
 
     private void onError(CallError error) {
@@ -310,6 +314,7 @@ public final class RpcChannel {
         shared.stats.stationCallFailed(current.call.action(), error.errorCode(), System.nanoTime() - current.startNanos);
         retryOrFail(current.call, new CallFailure(CallFailure.Reason.CALL_ERROR, error.errorCode(),
                 error.errorDescription()));
+        shared.stats.callLanded();
     }
 
     private void onTimeout(String messageId) {
@@ -321,6 +326,7 @@ public final class RpcChannel {
         shared.stats.stationCallTimedOut(current.call.action());
         retryOrFail(current.call, new CallFailure(CallFailure.Reason.TIMEOUT, null,
                 "no answer within " + owner.callTimeout()));
+        shared.stats.callLanded();
     }
 
     /** Transaction messages are retried (at the head, so order holds) until their attempts run out. */
@@ -345,12 +351,12 @@ public final class RpcChannel {
     }
 
     private void settle(OutgoingCall call, CallFailure failure) {
-        shared.stats.callSettled();
         try {
             call.fail(failure);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, owner.stationId() + ": handling the failure of " + call.action() + " failed", e);
         }
+        shared.stats.callSettled();
     }
 
     private void cancelRetry() {

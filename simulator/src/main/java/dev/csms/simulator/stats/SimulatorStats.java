@@ -53,6 +53,7 @@ public final class SimulatorStats {
     private final AtomicInteger rejectedNow = new AtomicInteger();
     private final AtomicInteger activeSessionsNow = new AtomicInteger();
     private final AtomicInteger outstandingCalls = new AtomicInteger();
+    private final AtomicInteger inFlightCalls = new AtomicInteger();
     private final long startedNanos = System.nanoTime();
 
     // ---- station calls ----
@@ -193,6 +194,21 @@ public final class SimulatorStats {
     /** A CALL left a station's outgoing queue (answered, failed or given up). */
     public void callSettled() {
         outstandingCalls.decrementAndGet();
+    }
+
+    /** A station CALL went on the wire. */
+    public void callWritten() {
+        inFlightCalls.incrementAndGet();
+    }
+
+    /** A station CALL on the wire was answered, timed out or lost with its connection. */
+    public void callLanded() {
+        inFlightCalls.decrementAndGet();
+    }
+
+    /** Station CALLs on the wire, waiting for their answer, over the whole fleet. */
+    public int inFlightCalls() {
+        return inFlightCalls.get();
     }
 
     /** CALLs queued or in flight over the whole fleet. */

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that only moves when told to, for tests and benchmarks that must not wait real minutes.
  * {@link #advance(Duration)} moves the time forward and runs every task that falls due, in due order, on the
  * calling thread (stations then move each task onto their own event loop). Thread-safe.
  *
- * <p>Tasks run on stations' event loops after {@code advance} returns, so a task that schedules a follow-up
- * does so relative to the time {@code advance} reached. Advance in steps no longer than the shortest period
- * under test (and wait for its effect) when follow-ups matter.
+ * <p>Stations run their tasks on their own event loops. So that a task's effects (the messages it sends, the
+ * answers they get, the follow-up timers it sets) happen at the task's own time and not somewhere later in the
+ * step, {@code advance} calls the settle hooks after each due time's tasks before moving on: a
+ * {@link dev.csms.simulator.Simulator} on this clock registers one that waits until its stations are quiet.
+ * Call {@code advance} from a test or driver thread, never from an event loop.
  */
 public final class ManualClock implements SimClock {
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+    private final List<Runnable> settleHooks = new CopyOnWriteArrayList<>();
     private Instant now;
     private long sequence;
 
@@ -41,7 +45,10 @@ public final class ManualClock implements SimClock {
         return () -> cancel(scheduled);
     }
 
-    /** Moves the time forward by {@code step} and runs every task due by then, earliest first. */
+    /**
+     * Moves the time forward by {@code step} and runs every task due by then, earliest first; after the tasks of
+     * each due time, the settle hooks run.
+     */
     public void advance(Duration step) {
         if (step.isNegative()) {
             throw new IllegalArgumentException("time cannot go back: " + step);
@@ -51,20 +58,33 @@ public final class ManualClock implements SimClock {
             target = now.plus(step);
         }
         while (true) {
-            Task next;
+            List<Task> due = new ArrayList<>();
             synchronized (this) {
-                next = tasks.peek();
+                Task next = tasks.peek();
                 if (next == null || next.due.isAfter(target)) {
                     now = target;
                     return;
                 }
-                tasks.poll();
                 if (next.due.isAfter(now)) {
                     now = next.due;
                 }
+                while (tasks.peek() != null && !tasks.peek().due.isAfter(now)) {
+                    due.add(tasks.poll());
+                }
             }
-            next.task.run();
+            due.forEach(task -> task.task.run());
+            settleHooks.forEach(Runnable::run);
         }
+    }
+
+    /** Adds a hook that {@link #advance} runs after the tasks of each due time (e.g. "wait until quiet"). */
+    public void addSettleHook(Runnable hook) {
+        settleHooks.add(hook);
+    }
+
+    /** Removes a settle hook. */
+    public void removeSettleHook(Runnable hook) {
+        settleHooks.remove(hook);
     }
 
     /** Runs the tasks that are already due, without moving the time. */
