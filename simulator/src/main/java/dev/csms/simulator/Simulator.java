@@ -206,8 +206,8 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Waits until every station has run what was handed to its event loop and no station CALL is waiting for its
-     * answer, at most {@code timeout}; true if it got there. (CALLs that wait for something else stay queued:
+     * Waits until every station has run what was handed to its event loop, no station CALL is waiting for its
+     * answer and no connection attempt is under way, at most {@code timeout}; true if it got there. (CALLs that wait for something else stay queued:
      * transaction messages of an off-line station, anything of a station not accepted yet.) A
      * {@link ManualClock} calls this after each due time. Blocks the caller: never call it on an event loop.
      */
@@ -226,7 +226,7 @@ public final class Simulator implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 return false;
             }
-            if (stats.inFlightCalls() == 0) {
+            if (stats.inFlightCalls() == 0 && stats.connectingNow() == 0) {
                 quietRounds++;
             } else {
                 quietRounds = 0;

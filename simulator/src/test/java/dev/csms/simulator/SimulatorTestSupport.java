@@ -117,8 +117,12 @@ abstract class SimulatorTestSupport {
         return ((CallResult) answer).payload();
     }
 
-    /** Moves the clock and waits until what fell due went out and was answered. */
+    /**
+     * Lets what the test asked stations to do happen now, moves the clock, and waits until what fell due went
+     * out and was answered.
+     */
     void tick(Duration step) throws InterruptedException {
+        assertThat(simulator.awaitQuiet(DEADLINE)).as("simulator quiet before " + step).isTrue();
         clock.advance(step);
         assertThat(simulator.awaitQuiet(DEADLINE)).as("simulator quiet after " + step).isTrue();
     }

@@ -204,6 +204,7 @@ public final class StationRuntime implements ChannelOwner {
         env.stats().connectAttempt();
         env.listener().connecting(facade);
         env.connect(facade, config, index).onComplete(result -> {
+            env.stats().connectAttemptEnded();
             if (result.succeeded()) {
                 opened(result.result());
             } else {

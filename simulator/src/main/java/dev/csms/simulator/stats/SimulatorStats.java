@@ -54,6 +54,7 @@ public final class SimulatorStats {
     private final AtomicInteger activeSessionsNow = new AtomicInteger();
     private final AtomicInteger outstandingCalls = new AtomicInteger();
     private final AtomicInteger inFlightCalls = new AtomicInteger();
+    private final AtomicInteger connectingNow = new AtomicInteger();
     private final long startedNanos = System.nanoTime();
 
     // ---- station calls ----
@@ -132,6 +133,17 @@ public final class SimulatorStats {
     /** A station tried to open its WebSocket. */
     public void connectAttempt() {
         connectAttempts.increment();
+        connectingNow.incrementAndGet();
+    }
+
+    /** A connection attempt ended (opened or failed). */
+    public void connectAttemptEnded() {
+        connectingNow.decrementAndGet();
+    }
+
+    /** Connection attempts under way. */
+    public int connectingNow() {
+        return connectingNow.get();
     }
 
     /** A station's WebSocket opened. */
