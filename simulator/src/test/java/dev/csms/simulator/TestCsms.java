@@ -81,6 +81,7 @@ final class TestCsms implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile boolean refuse;
+    private final boolean record;
     private volatile int heartbeatInterval = 300;
     private final HttpServer server;
 
@@ -99,16 +100,27 @@ final class TestCsms implements AutoCloseable {
     }
 
     private TestCsms(OcppSchemaValidator validator, HttpServerOptions options) throws Exception {
+        this(validator, options, 0, true);
+    }
+
+    private TestCsms(OcppSchemaValidator validator, HttpServerOptions options, int port, boolean record)
+            throws Exception {
         this.validator = validator;
+        this.record = record;
         this.server = vertx.createHttpServer(options
                 .setHost("127.0.0.1")
-                .setPort(0)
+                .setPort(port)
                 // answers to the fullest schema samples are large (GetVariables echoes every long name)
                 .setMaxWebSocketFrameSize(1 << 20)
                 .setMaxWebSocketMessageSize(4 << 20)
                 .setWebSocketSubProtocols(List.of("ocpp1.6", "ocpp2.0.1", "ocpp2.1")));
         server.webSocketHandler(this::accept);
         server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A plain ws:// CSMS on a fixed port that keeps no frames (for load runs: see TestCsmsMain). */
+    static TestCsms startUnrecorded(OcppSchemaValidator validator, int port) throws Exception {
+        return new TestCsms(validator, new HttpServerOptions(), port, false);
     }
 
     /** A plain ws:// CSMS. */
@@ -291,7 +303,9 @@ final class TestCsms implements AutoCloseable {
         RpcMessage message = ((RpcParseResult.Parsed) parsed).message();
         if (message instanceof Call call) {
             check(peer, call.action(), MessageKind.REQUEST, call.payload());
-            received.add(new Received(peer.stationId, peer.version, call, call.action(), text, Instant.now()));
+            if (record) {
+                received.add(new Received(peer.stationId, peer.version, call, call.action(), text, Instant.now()));
+            }
             answer(peer, call);
         } else if (message instanceof CallResult result) {
             String action = peer.pendingActions.remove(result.messageId());

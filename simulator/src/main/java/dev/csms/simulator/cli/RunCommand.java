@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * stops after the duration (or once every station is booted, or on Ctrl-C), waits for what is in flight, prints
  * the summary and exits 0, or 1 when {@code --fail-on-errors} is set and anything went wrong.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", sortOptions = false,
         description = "Runs simulated stations against a CSMS and prints a summary.",
         footer = {"", "Examples:",
                 "  run --url ws://127.0.0.1:8080/ocpp --scenario simulator/scenarios/mixed-fleet.yaml",
@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
+    private boolean help;
 
     @Option(names = "--url", description = "CSMS base URL; stations connect to <url>/<stationId> "
             + "(overrides the scenario's)")

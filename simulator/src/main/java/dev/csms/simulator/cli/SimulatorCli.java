@@ -21,6 +21,12 @@ public final class SimulatorCli implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        // The schema validator logs through SLF4J, which the CLI does not bind (its output is the progress and
+        // the summary): choose the no-op provider explicitly so SLF4J does not warn about a missing one.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         System.exit(commandLine().execute(args));
     }
 
