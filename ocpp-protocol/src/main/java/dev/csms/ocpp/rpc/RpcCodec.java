@@ -190,7 +190,8 @@ public final class RpcCodec {
             }
             JsonNode payload = frame.get(3);
             if (!payload.isObject()) {
-                return fail(RpcErrorCode.FORMAT_VIOLATION, "element 3 (payload) is not a JSON object", excerpt(payload));
+                return fail(RpcErrorCode.FORMAT_VIOLATION, "element 3 (payload) is not a JSON object",
+                        excerpt(payload));
             }
             RpcMessage message = type == MessageType.CALL
                     ? new Call(messageId, action.textValue(), (ObjectNode) payload)
@@ -201,7 +202,8 @@ public final class RpcCodec {
         private RpcParseResult readCallResult(ArrayNode frame) {
             JsonNode payload = frame.get(2);
             if (!payload.isObject()) {
-                return fail(RpcErrorCode.FORMAT_VIOLATION, "element 2 (payload) is not a JSON object", excerpt(payload));
+                return fail(RpcErrorCode.FORMAT_VIOLATION, "element 2 (payload) is not a JSON object",
+                        excerpt(payload));
             }
             return new RpcParseResult.Parsed(new CallResult(messageId, (ObjectNode) payload));
         }

@@ -26,10 +26,11 @@ import java.util.Set;
  * Validates OCPP payloads against the official schemas of their version and maps every violation to the
  * version's RPC error code.
  *
- * <p>Every schema of every version is compiled once, in the constructor (0.3 s warm, up to 3 s on a cold, busy JVM; do it at startup,
- * not on an event loop); {@link #validate} then only evaluates, is thread-safe and allocates little. The
- * 1.6 core schemas are draft-04 (identified by {@code id}), the 1.6 security ones and all 2.x draft-06
- * ({@code $id}); all {@code $ref}s are local ({@code #/definitions/...}) and resolve inside their document.
+ * <p>Every schema of every version is compiled once, in the constructor (0.3 s warm, up to 3 s on a cold, busy
+ * JVM: do it at startup, not on an event loop); {@link #validate} then only evaluates, is thread-safe and
+ * allocates little. The 1.6 core schemas are draft-04 (identified by {@code id}), the 1.6 security ones and
+ * all 2.x draft-06 ({@code $id}); all {@code $ref}s are local ({@code #/definitions/...}) and resolve inside
+ * their document.
  *
  * <p>Mapping (docs/ocpp-protocol.md):
  * <table>

@@ -6,6 +6,7 @@ import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.rpc.CallError;
 import dev.csms.ocpp.rpc.RpcErrorCode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,8 +68,8 @@ public final class ValidationResult {
     }
 
     static ValidationResult unknownAction(OcppVersion version, String action, MessageKind kind) {
-        String message = "OCPP " + version.label() + " has no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " for action '"
-                + action + "'";
+        String message = "OCPP " + version.label() + " has no " + kind.name().toLowerCase(Locale.ROOT)
+                + " for action '" + action + "'";
         return new ValidationResult(version, action, kind, Status.UNKNOWN_ACTION, RpcErrorCode.NOT_IMPLEMENTED, null,
                 message, List.of());
     }
