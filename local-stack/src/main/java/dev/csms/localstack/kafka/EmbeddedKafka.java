@@ -1,6 +1,5 @@
 package dev.csms.localstack.kafka;
 
-import dev.csms.events.Topics;
 import dev.csms.localstack.support.Directories;
 import dev.csms.localstack.support.Ports;
 import java.io.ByteArrayOutputStream;
@@ -12,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +20,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -43,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * with the same data, for tests that simulate a Kafka outage. {@link #stop()} is final: it stops the broker
  * and deletes the data directory when this instance created it.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements KafkaBroker, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final int NODE_ID = 1;
@@ -126,7 +117,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return kafka;
     }
 
-    /** {@code 127.0.0.1:port}, for {@code kafka.bootstrap.servers}. */
+    @Override
     public String bootstrapServers() {
         return Ports.LOOPBACK + ":" + port;
     }
@@ -144,6 +135,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return directory;
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return server != null;
     }
@@ -153,6 +145,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      *
      * @throws IllegalStateException if it is not ready within the start timeout, or after {@link #stop()}
      */
+    @Override
     public synchronized void startBroker() {
         if (stopped) {
             throw new IllegalStateException("this broker was stopped for good; start a new EmbeddedKafka");
@@ -173,6 +166,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Stops the broker cleanly, keeping its data and ports for {@link #startBroker()}. */
+    @Override
     public synchronized void stopBroker() {
         if (server == null) {
             return;
@@ -184,7 +178,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Kafka broker on {} stopped", bootstrapServers());
     }
 
-    /** {@link #stopBroker()} then {@link #startBroker()}: an outage of the broker, data kept. */
+    @Override
     public synchronized void restart() {
         stopBroker();
         startBroker();
@@ -208,45 +202,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    /**
-     * Creates every platform topic with {@code partitions} partitions and replication factor 1; compacted
-     * topics get {@code cleanup.policy=compact}. Topics that exist already are left as they are.
-     */
-    public void createTopics(Topics topics, int partitions) {
-        List<NewTopic> newTopics = new ArrayList<>();
-        for (Topics.Topic topic : Topics.ALL) {
-            NewTopic newTopic = new NewTopic(topics.name(topic), partitions, (short) 1);
-            if (topic.compacted()) {
-                newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
-            newTopics.add(newTopic);
-        }
-        try (Admin admin = admin()) {
-            for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(newTopics).values().entrySet()) {
-                try {
-                    result.getValue().get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + result.getKey(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("topics not created within " + startTimeout, e);
-        }
-    }
-
-    /** An admin client for this broker; the caller closes it. */
-    public Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
     private Properties brokerConfig() {

@@ -6,32 +6,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL 17 server (the zonky embedded binaries) listening on 127.0.0.1 only, one database per
  * service. Authentication is {@code trust} on loopback: {@link #password()} is accepted but not checked.
+ * A throw-away server runs with fsync off.
  *
  * <p>The owner stops it ({@link #stop()}); it registers no shutdown hook of its own, so that the launcher can
  * stop the services before their database.
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements PostgresServer, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final String DUPLICATE_DATABASE = "42P04";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Where and how to run the server.
@@ -106,66 +97,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    @Override
     public int port() {
         return postgres.getPort();
     }
 
-    public String username() {
-        return "postgres";
-    }
-
-    /** Accepted and ignored: loopback connections are trusted. */
-    public String password() {
-        return "postgres";
-    }
-
     public Path dataDirectory() {
         return dataDirectory;
-    }
-
-    /** {@code jdbc:postgresql://127.0.0.1:PORT/database}, for JDBC (Flyway). */
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + Ports.LOOPBACK + ":" + port() + "/" + database;
-    }
-
-    /** {@code postgresql://127.0.0.1:PORT/database}, for the Vert.x reactive client. */
-    public String reactiveUrl(String database) {
-        return "postgresql://" + Ports.LOOPBACK + ":" + port() + "/" + database;
-    }
-
-    /** A new JDBC connection to {@code database}; the caller closes it. */
-    public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), username(), password());
-    }
-
-    /**
-     * Creates {@code name} unless it exists.
-     *
-     * @throws IllegalArgumentException if {@code name} is not a plain lower-case SQL identifier
-     */
-    public synchronized void createDatabase(String name) {
-        if (name == null || !DATABASE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("database name '" + name + "' must match " + DATABASE_NAME.pattern());
-        }
-        try (Connection connection = connect("postgres")) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                exists.setString(1, name);
-                try (ResultSet rows = exists.executeQuery()) {
-                    if (rows.next()) {
-                        return;
-                    }
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                // the name is validated above: an identifier cannot be a bind parameter
-                create.execute("CREATE DATABASE " + name);
-            }
-        } catch (SQLException e) {
-            // another process created it between our check and our CREATE
-            if (!DUPLICATE_DATABASE.equals(e.getSQLState()) && !UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new IllegalStateException("cannot create database " + name, e);
-            }
-        }
     }
 
     /** Stops the server (fast shutdown) and deletes the data if it is throw-away. Idempotent. */

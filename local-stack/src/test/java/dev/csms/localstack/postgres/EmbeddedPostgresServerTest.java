@@ -13,6 +13,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One real server for the whole class. */
 class EmbeddedPostgresServerTest {
@@ -76,6 +77,31 @@ class EmbeddedPostgresServerTest {
                 .hasMessageContaining("must match");
         assertThatThrownBy(() -> postgres.createDatabase("Session"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void persistentDataSurvivesARestart(@TempDir Path data) throws Exception {
+        Path log = data.resolve("postgres.log");
+        int port;
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(
+                EmbeddedPostgresServer.Settings.persistent(data.resolve("pg"), 0, log))) {
+            port = first.port();
+            first.createDatabase("session");
+            try (Connection connection = first.connect("session"); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE session (id text PRIMARY KEY)");
+                statement.execute("INSERT INTO session VALUES ('S-1')");
+            }
+        }
+        assertThat(data.resolve("pg/PG_VERSION")).as("data kept after stop").exists();
+
+        try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(
+                EmbeddedPostgresServer.Settings.persistent(data.resolve("pg"), port, log));
+                Connection connection = second.connect("session"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM session")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("S-1");
+        }
+        assertThat(log).as("server output goes to the log file").isNotEmptyFile();
     }
 
     @Test
