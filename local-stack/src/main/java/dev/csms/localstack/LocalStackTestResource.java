@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Runs a {@code @QuarkusTest} against the {@link LocalStack} of the test JVM: Kafka, the service's own
  * PostgreSQL database (init arg {@value #DATABASE}, created on demand; omit it for a service without one) and
- * JWT verification with the local key. Use it with scope {@code MATCHING_RESOURCES} so that every test class
- * of a module shares one application start:
+ * JWT verification with the local key. With scope {@code MATCHING_RESOURCES} (the default of
+ * {@code @WithTestResource}) and the same arguments, every test class of a module shares one application start:
  *
  * <pre>{@code
  * @QuarkusTest

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -35,6 +36,9 @@ final class RunningLocalStack implements LocalStackMXBean {
                     "io.zonky.test.db")
             .map(java.util.logging.Logger::getLogger)
             .toList();
+    /** Dumps hundreds of lines per broker start; shared with the services' own clients, so quiet only then. */
+    private static final java.util.logging.Logger CONFIG_DUMPS =
+            java.util.logging.Logger.getLogger("org.apache.kafka.common.config.AbstractConfig");
 
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgresServer postgres;
@@ -55,7 +59,7 @@ final class RunningLocalStack implements LocalStackMXBean {
         CompletableFuture<LocalJwtIssuer> keys = CompletableFuture.supplyAsync(() -> LocalJwtIssuer.loadOrCreate(jwtDirectory));
         EmbeddedKafka kafka = null;
         try {
-            kafka = EmbeddedKafka.start();
+            kafka = withoutConfigDumps(EmbeddedKafka::start);
             kafka.createTopics(Topics.unprefixed(), LocalStack.TOPIC_PARTITIONS);
             keys.join();
             RunningLocalStack stack = new RunningLocalStack(kafka, postgres.join(), jwtDirectory);
@@ -102,7 +106,20 @@ final class RunningLocalStack implements LocalStackMXBean {
 
     @Override
     public void startKafkaBroker() {
-        kafka.startBroker();
+        withoutConfigDumps(() -> {
+            kafka.startBroker();
+            return null;
+        });
+    }
+
+    private static synchronized <T> T withoutConfigDumps(Supplier<T> action) {
+        Level previous = CONFIG_DUMPS.getLevel();
+        CONFIG_DUMPS.setLevel(Level.WARNING);
+        try {
+            return action.get();
+        } finally {
+            CONFIG_DUMPS.setLevel(previous);
+        }
     }
 
     @Override
