@@ -80,7 +80,12 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** A reader of a topic that starts at its current end. */
     public Reader readFromEnd(String topic) {
-        return new Reader(topic);
+        return new Reader(topic, false);
+    }
+
+    /** A reader of a topic from its first record. */
+    public Reader readFromBeginning(String topic) {
+        return new Reader(topic, true);
     }
 
     @Override
@@ -101,7 +106,7 @@ public final class KafkaTestClient implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
         private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-        Reader(String topic) {
+        Reader(String topic, boolean fromBeginning) {
             consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.CLIENT_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -110,7 +115,11 @@ public final class KafkaTestClient implements AutoCloseable {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+            if (fromBeginning) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
             partitions.forEach(consumer::position);
         }
 
@@ -118,6 +127,15 @@ public final class KafkaTestClient implements AutoCloseable {
         public synchronized List<ConsumerRecord<String, byte[]>> poll() {
             List<ConsumerRecord<String, byte[]>> fresh = new ArrayList<>();
             consumer.poll(Duration.ofMillis(100)).forEach(fresh::add);
+            if (!fresh.isEmpty()) {
+                // a reader from the beginning has much to read: keep going while records come
+                List<ConsumerRecord<String, byte[]>> more;
+                do {
+                    more = new ArrayList<>();
+                    consumer.poll(Duration.ofMillis(50)).forEach(more::add);
+                    fresh.addAll(more);
+                } while (!more.isEmpty());
+            }
             seen.addAll(fresh);
             return fresh;
         }
