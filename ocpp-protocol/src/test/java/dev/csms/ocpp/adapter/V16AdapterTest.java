@@ -478,6 +478,16 @@ class V16AdapterTest {
             assertThat(notSupported.rawResponse()).isEqualTo(json("{\"status\":\"NotSupported\"}"));
         }
 
+        /** Found by the round trip: RebootRequired means the value is set (it applies after a reboot). */
+        @Test
+        void rebootRequiredIsAccepted() throws Exception {
+            CommandResponse response = adapter.toCommandResponse("ChangeConfiguration",
+                    json("{\"status\":\"RebootRequired\"}"));
+
+            assertThat(response.accepted()).isTrue();
+            assertThat(response.status()).isEqualTo("RebootRequired");
+        }
+
         @Test
         void responsesWithoutStatusAreAccepted() throws Exception {
             JsonNode configuration = json("{\"configurationKey\":[{\"key\":\"HeartbeatInterval\",\"readonly\":false,"
