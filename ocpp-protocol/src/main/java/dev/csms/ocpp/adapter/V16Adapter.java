@@ -560,6 +560,9 @@ public class V16Adapter extends BaseAdapter {
         Json.put(s, "chargingRateUnit", schedule.chargingRateUnit());
         ArrayNode periods = s.putArray("chargingSchedulePeriod");
         for (ChargingSchedulePeriod period : schedule.periods()) {
+            if (period.limit() == null) {
+                throw unsupported("a charging schedule period without limit");
+            }
             ObjectNode item = periods.addObject();
             Json.put(item, "startPeriod", period.startPeriod());
             Json.put(item, "limit", tenths(period.limit()));

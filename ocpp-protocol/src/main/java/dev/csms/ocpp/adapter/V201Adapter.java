@@ -38,7 +38,6 @@ import dev.csms.ocpp.canonical.TransactionEventType;
 import dev.csms.ocpp.canonical.TriggerReason;
 import dev.csms.ocpp.canonical.UploadLogStatus;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -109,12 +108,22 @@ public class V201Adapter extends BaseAdapter {
         return LIMITS_2_0_1;
     }
 
+    /** Whether a charging schedule period may leave out its limit (2.1; 2.0.1 requires one). */
+    protected boolean periodLimitOptional() {
+        return false;
+    }
+
     /** A connector type this version accepts; 2.0.1 has an enumeration. */
     protected String connectorType(String connectorType) {
         if (connectorType != null && !CONNECTOR_TYPES.contains(connectorType)) {
             throw unsupported("connector type '" + connectorType + "'");
         }
         return connectorType;
+    }
+
+    /** A token type string outside the known types; 2.0.1 has an enumeration, so it has none. */
+    protected String otherTokenType(String otherType) {
+        throw new OcppMappingException("OCPP " + version().label() + " has no IdToken type '" + otherType + "'");
     }
 
     private <E extends Enum<E>> E supported(E value) {
@@ -208,18 +217,26 @@ public class V201Adapter extends BaseAdapter {
         }));
     }
 
-    /** A 2.1 type string outside the known list becomes Other (2.0.1 types are an enumeration, all known). */
+    /**
+     * A 2.1 type string outside the known list becomes Other and is kept as {@code otherType} (2.0.1 types are an
+     * enumeration, all known).
+     */
     private static IdToken idToken(JsonNode node) {
         String type = Json.requiredText(node, "type");
-        IdTokenType tokenType;
-        try {
-            tokenType = IdTokenType.valueOf(type);
-        } catch (IllegalArgumentException unknown) {
-            tokenType = IdTokenType.Other;
-        }
+        IdTokenType tokenType = known(type) ? IdTokenType.valueOf(type) : IdTokenType.Other;
         return new IdToken(Json.requiredText(node, "idToken"), tokenType, Json.list(node, "additionalInfo",
                 info -> new IdToken.AdditionalInfo(Json.requiredText(info, "additionalIdToken"),
-                        Json.requiredText(info, "type"))));
+                        Json.requiredText(info, "type"))), tokenType == IdTokenType.Other ? type : null);
+    }
+
+    /** Whether a type string is one of the known types; "Other" itself is not one (no version defines it). */
+    private static boolean known(String type) {
+        for (IdTokenType candidate : IdTokenType.values()) {
+            if (candidate != IdTokenType.Other && candidate.name().equals(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StatusInfo statusInfo(JsonNode node) {
@@ -291,8 +308,8 @@ public class V201Adapter extends BaseAdapter {
     }
 
     private ObjectNode idTokenNode(IdToken token) {
-        if (token.type() == IdTokenType.Other) {
-            throw new OcppMappingException("an IdToken of type Other cannot be sent to a station");
+        if (token.type() == IdTokenType.Other && token.otherType() == null) {
+            throw new OcppMappingException("an IdToken of type Other without otherType cannot be sent to a station");
         }
         if (!supports(token.type())) {
             throw new OcppMappingException("OCPP " + version().label() + " has no IdToken type " + token.type());
@@ -306,7 +323,8 @@ public class V201Adapter extends BaseAdapter {
             return item;
         });
         Json.put(out, "idToken", maxLength(token.value(), limits().idToken(), "idToken"));
-        Json.put(out, "type", token.type());
+        Json.put(out, "type", token.type() == IdTokenType.Other ? otherTokenType(token.otherType())
+                : token.type().name());
         return out;
     }
 
@@ -489,6 +507,9 @@ public class V201Adapter extends BaseAdapter {
         Json.put(out, "duration", schedule.duration());
         Json.put(out, "chargingRateUnit", schedule.chargingRateUnit());
         Json.putArray(out, "chargingSchedulePeriod", schedule.periods(), period -> {
+            if (period.limit() == null && !periodLimitOptional()) {
+                throw unsupported("a charging schedule period without limit");
+            }
             ObjectNode item = Json.object();
             Json.put(item, "startPeriod", period.startPeriod());
             Json.put(item, "limit", period.limit());
@@ -513,17 +534,15 @@ public class V201Adapter extends BaseAdapter {
                 yield new Details(null, null, null, s == null ? null : new CompositeSchedule(
                         Json.requiredInt(s, "evseId"), Json.integer(s, "duration"), Json.instant(s, "scheduleStart"),
                         Json.enumField(ChargingRateUnit.class, s, "chargingRateUnit"),
-                        Json.list(s, "chargingSchedulePeriod", period -> new ChargingSchedulePeriod(
-                                Json.requiredInt(period, "startPeriod"), limit(period),
-                                Json.integer(period, "numberPhases"), Json.integer(period, "phaseToUse")))));
+                        Json.list(s, "chargingSchedulePeriod", V201Adapter::readPeriod)));
             }
             default -> Details.NONE;
         };
     }
 
-    /** 2.1 made the limit optional (a period may only carry setpoints); canonical periods need one: 0. */
-    private static BigDecimal limit(JsonNode period) {
-        BigDecimal limit = Json.decimal(period, "limit");
-        return limit == null ? BigDecimal.ZERO : limit;
+    /** A period as 2.x sends it; 2.1 may leave out the limit (the period then carries only setpoints). */
+    private static ChargingSchedulePeriod readPeriod(JsonNode period) {
+        return new ChargingSchedulePeriod(Json.requiredInt(period, "startPeriod"), Json.decimal(period, "limit"),
+                Json.integer(period, "numberPhases"), Json.integer(period, "phaseToUse"));
     }
 }
