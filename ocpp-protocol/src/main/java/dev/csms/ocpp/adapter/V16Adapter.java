@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.csms.ocpp.OcppVersion;
-import dev.csms.ocpp.canonical.AuthorizationData;
 import dev.csms.ocpp.canonical.AuthorizationStatus;
 import dev.csms.ocpp.canonical.BootReason;
 import dev.csms.ocpp.canonical.CertificateSigningUse;
@@ -415,14 +414,15 @@ public class V16Adapter extends BaseAdapter {
             return new OcppRequest("CancelReservation", p);
         } else if (command instanceof StationCommand.SendLocalList c) {
             Json.put(p, "listVersion", c.versionNumber());
-            ArrayNode list = p.putArray("localAuthorizationList");
-            for (AuthorizationData entry : c.entries()) {
-                ObjectNode item = list.addObject();
+            // An empty list is left out: 1.6 reads an absent list as empty, and absent stays absent both ways.
+            Json.putArray(p, "localAuthorizationList", c.entries(), entry -> {
+                ObjectNode item = Json.object();
                 Json.put(item, "idTag", idTag(entry.idToken(), "idTag"));
                 if (entry.idTokenInfo() != null) {
                     item.set("idTagInfo", idTagInfo(entry.idTokenInfo()));
                 }
-            }
+                return item;
+            });
             Json.put(p, "updateType", c.updateType());
             return new OcppRequest("SendLocalList", p);
         } else if (command instanceof StationCommand.ClearCache) {

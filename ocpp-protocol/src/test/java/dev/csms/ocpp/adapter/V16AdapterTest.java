@@ -29,6 +29,7 @@ import dev.csms.ocpp.canonical.StationEvent;
 import dev.csms.ocpp.canonical.StoppedReason;
 import dev.csms.ocpp.canonical.TransactionEventType;
 import dev.csms.ocpp.canonical.TriggerReason;
+import dev.csms.ocpp.canonical.UpdateType;
 import dev.csms.ocpp.canonical.UploadLogStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -445,6 +446,14 @@ class V16AdapterTest {
             assertThatThrownBy(() -> adapter.toRequest(new StationCommand.RequestStartTransaction(1,
                     IdToken.of("123456789012345678901", IdTokenType.Central), null, 1, null)))
                     .isInstanceOf(OcppMappingException.class).hasMessageContaining("idTag");
+        }
+
+        /** Found by the round trip: an empty list was written as [], so a request without list came back with one. */
+        @Test
+        void sendLocalListWithoutEntriesLeavesTheListOut() throws Exception {
+            OcppRequest request = valid(new StationCommand.SendLocalList(4, UpdateType.Full, List.of()));
+
+            assertThat(request.payload()).isEqualTo(json("{\"listVersion\":4,\"updateType\":\"Full\"}"));
         }
 
         @Test
