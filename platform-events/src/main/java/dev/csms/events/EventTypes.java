@@ -1,0 +1,64 @@
+package dev.csms.events;
+
+import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.ocpp.CallAnswer;
+import dev.csms.events.ocpp.Command;
+import dev.csms.events.ocpp.CommandResult;
+import dev.csms.events.ocpp.Presence;
+import dev.csms.events.ocpp.StationCall;
+import dev.csms.events.ocpp.StationConnected;
+import dev.csms.events.ocpp.StationDisconnected;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event type the platform publishes, the registry the codec resolves {@code ce_type} with. Each one is
+ * documented with its JSON schema in {@code docs/asyncapi.yaml}; a test fails for a type listed here without one.
+ * Domain events of the services (device.*, sessions.*, billing.*, smartcharging.*) are added by their services.
+ */
+public final class EventTypes {
+
+    /** A station's CALL, as a canonical event with the original attached; {@code ocpp.inbound}. */
+    public static final EventType<StationCall> STATION_CALL =
+            new EventType<>("csms.ocpp.StationCall.v1", StationCall.class, Topics.OCPP_INBOUND);
+    /** A station connected to a gateway; {@code ocpp.inbound}. */
+    public static final EventType<StationConnected> STATION_CONNECTED =
+            new EventType<>("csms.ocpp.StationConnected.v1", StationConnected.class, Topics.OCPP_INBOUND);
+    /** A station's connection ended; {@code ocpp.inbound}. */
+    public static final EventType<StationDisconnected> STATION_DISCONNECTED =
+            new EventType<>("csms.ocpp.StationDisconnected.v1", StationDisconnected.class, Topics.OCPP_INBOUND);
+    /** How a command ended; {@code ocpp.inbound}. */
+    public static final EventType<CommandResult> COMMAND_RESULT =
+            new EventType<>("csms.ocpp.CommandResult.v1", CommandResult.class, Topics.OCPP_INBOUND);
+    /** A service's answer to a StationCall; {@code ocpp.outbound}. */
+    public static final EventType<CallAnswer> CALL_ANSWER =
+            new EventType<>("csms.ocpp.CallAnswer.v1", CallAnswer.class, Topics.OCPP_OUTBOUND);
+    /** A command for a station; {@code ocpp.outbound}. */
+    public static final EventType<Command> COMMAND =
+            new EventType<>("csms.ocpp.Command.v1", Command.class, Topics.OCPP_OUTBOUND);
+    /** Which gateway holds a station's connection; {@code ocpp.presence} (compacted). */
+    public static final EventType<Presence> PRESENCE =
+            new EventType<>("csms.ocpp.Presence.v1", Presence.class, Topics.OCPP_PRESENCE);
+    /** A station's credentials; {@code device.credentials} (compacted). */
+    public static final EventType<StationCredentials> STATION_CREDENTIALS =
+            new EventType<>("csms.device.StationCredentials.v1", StationCredentials.class, Topics.DEVICE_CREDENTIALS);
+
+    /** All of them, in a stable order. */
+    public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
+            COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS);
+
+    private static final Map<String, EventType<?>> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    /** The event type with a CloudEvents type name, empty when the platform does not know it. */
+    public static Optional<EventType<?>> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}
