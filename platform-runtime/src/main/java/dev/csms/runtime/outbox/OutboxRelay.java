@@ -1,14 +1,13 @@
 package dev.csms.runtime.outbox;
 
+import dev.csms.runtime.kafka.KafkaClients;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +35,7 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final InjectableInstance<Pool> pools;
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClients kafka;
     private final Semaphore wakeups = new Semaphore(0);
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong published = new AtomicLong();
@@ -47,11 +43,10 @@ public class OutboxRelay {
     private volatile boolean relaying;
     private Thread thread;
 
-    OutboxRelay(OutboxConfig config, InjectableInstance<Pool> pools,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    OutboxRelay(OutboxConfig config, InjectableInstance<Pool> pools, KafkaClients kafka) {
         this.config = config;
         this.pools = pools;
-        this.kafkaConfig = kafkaConfig;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -66,11 +61,11 @@ public class OutboxRelay {
             return;
         }
         Pool pool = active.get(0);
-        Map<String, Object> producerConfig = producerConfig();
+        Map<String, Object> producerConfig = kafka.reliableProducerConfig("csms-outbox-relay", config.producer());
         Duration deliveryTimeout = Duration.ofMillis(
                 Long.parseLong(producerConfig.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).toString()));
         OutboxStore store = new OutboxStore(pool, STATEMENT_TIMEOUT, wakeups::release);
-        OutboxPublisher publisher = new OutboxPublisher(() -> newProducer(producerConfig),
+        OutboxPublisher publisher = new OutboxPublisher(() -> new KafkaProducer<>(producerConfig),
                 deliveryTimeout.plusSeconds(5));
         thread = new Thread(() -> run(store, publisher), "csms-outbox-relay");
         thread.setDaemon(true);
@@ -155,27 +150,6 @@ public class OutboxRelay {
             relaying = false;
             store.release();
         }
-    }
-
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "0");
-        props.putAll(config.producer());
-        // Not overridable: these are what make "acknowledged" mean "durable, once, in order".
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "csms-outbox-relay");
-        return props;
-    }
-
-    private static Producer<String, byte[]> newProducer(Map<String, Object> props) {
-        return new KafkaProducer<>(props);
     }
 
     private Duration next(Duration backoff) {
