@@ -20,7 +20,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class Outbox {
 
     static final String INSERT = "insert into csms_outbox (topic, record_key, payload, headers) "
-            + "values (:topic, :key, cast(:payload as bytea), cast(:headers as jsonb))";
+            + "values (:topic, :key, cast(:payload as bytea), cast(cast(:headers as text) as jsonb))";
 
     /**
      * Enqueues the record in the current Panache reactive transaction ({@code @WithTransaction} or
