@@ -166,7 +166,8 @@ public final class EventSamples {
                 new StationCommand.UpdateFirmware(17, "https://fw.example.com/f.bin", T, T, "-----BEGIN CERT",
                         "MEUCIQ==", 3, 60),
                 new StationCommand.GetLog(6, LogType.SecurityLog, "https://logs.example.com/", T, T, 2, 30),
-                new StationCommand.ReserveNow(42, T, RFID, IdToken.of("FLEET-7", IdTokenType.Central), 1, "cCCS2"),
+                new StationCommand.ReserveNow(42, T, RFID, new IdToken("X-1", IdTokenType.Other, List.of(),
+                        "FleetCard"), 1, "cCCS2"),
                 new StationCommand.CancelReservation(42),
                 new StationCommand.SendLocalList(3, UpdateType.Full, List.of(new AuthorizationData(RFID, INFO),
                         new AuthorizationData(IdToken.ofIdTag("0455AA66BB"), null))),
@@ -186,7 +187,8 @@ public final class EventSamples {
     static CommandResponse response() {
         return new CommandResponse(true, "Accepted", new StatusInfo("Ok", null), "tx-1", "diag.zip",
                 TextNode.valueOf("42"), new CompositeSchedule(1, 3600, T, ChargingRateUnit.W,
-                List.of(new ChargingSchedulePeriod(0, new BigDecimal("7400"), 1, 1))),
+                List.of(new ChargingSchedulePeriod(0, new BigDecimal("7400"), 1, 1),
+                        new ChargingSchedulePeriod(1800, null, null, null))),
                 object("status", "Accepted"));
     }
 
