@@ -13,7 +13,6 @@ import dev.csms.gateway.kafka.GatewayEvents;
 import dev.csms.gateway.kafka.GatewayKafkaClients;
 import dev.csms.gateway.kafka.KafkaProbe;
 import dev.csms.gateway.kafka.PresenceTable;
-import dev.csms.gateway.kafka.TopicFollower;
 import dev.csms.gateway.metrics.GatewayMetrics;
 import dev.csms.gateway.ocpp.OcppSupport;
 import dev.csms.gateway.outbound.CommandDispatcher;
@@ -26,6 +25,7 @@ import dev.csms.gateway.ws.EpochClock;
 import dev.csms.gateway.ws.StationConnection;
 import dev.csms.gateway.ws.StationEndpoint;
 import dev.csms.ocpp.schema.OcppSchemaValidator;
+import dev.csms.runtime.kafka.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -69,9 +69,9 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
     private final InboundPipeline pipeline;
     private final CommandDispatcher dispatcher;
     private final StationEndpoint endpoint;
-    private final TopicFollower credentialsFollower;
-    private final TopicFollower presenceFollower;
-    private final TopicFollower outboundFollower;
+    private final TopicReader credentialsReader;
+    private final TopicReader presenceReader;
+    private final TopicReader outboundReader;
     private final OfflineCommandJudge judge;
     private final KafkaProbe probe;
     private final WorkerExecutor verifiers;
@@ -114,12 +114,12 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
                 connections.handshakeRetryAfter(), inbound.rateBurst(), connections.permessageDeflate(),
                 this::isAcceptingStations);
 
-        this.credentialsFollower = new TopicFollower(topics.deviceCredentials(), TopicFollower.StartAt.BEGINNING,
+        this.credentialsReader = new TopicReader(topics.deviceCredentials(), TopicReader.StartAt.BEGINNING,
                 () -> clients.follower("credentials"), credentials::apply);
-        this.presenceFollower = new TopicFollower(topics.presence(), TopicFollower.StartAt.BEGINNING,
+        this.presenceReader = new TopicReader(topics.presence(), TopicReader.StartAt.BEGINNING,
                 () -> clients.follower("presence"), presence::apply);
         OutboundRouter router = new OutboundRouter(registry, codec, pipeline, dispatcher);
-        this.outboundFollower = new TopicFollower(topics.outbound(), TopicFollower.StartAt.END,
+        this.outboundReader = new TopicReader(topics.outbound(), TopicReader.StartAt.END,
                 () -> clients.follower("outbound"), router::apply);
         this.judge = new OfflineCommandJudge(topics.outbound(),
                 () -> clients.groupMember("judge", config.commands().ownerGroup()), registry, presence, codec,
@@ -134,10 +134,10 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
 
     /** Starts reading Kafka, the sweep and the readiness probe; returns at once. */
     public void start() {
-        credentialsFollower.start();
-        presenceFollower.start();
-        presenceFollower.caughtUp().thenRun(manager::removeStalePresences);
-        outboundFollower.start();
+        credentialsReader.start();
+        presenceReader.start();
+        presenceReader.caughtUp().thenRun(manager::removeStalePresences);
+        outboundReader.start();
         judge.start();
         manager.start();
         probe.probe();
@@ -168,14 +168,14 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
 
     /** Stations are accepted once the credentials view is complete, and no more while shutting down. */
     public boolean isAcceptingStations() {
-        return started && !draining && credentialsFollower.isCaughtUp();
+        return started && !draining && credentialsReader.isCaughtUp();
     }
 
     /** What readiness reports. */
     public Readiness readiness() {
         boolean recentFailure = publisher.failedRecently(SEND_FAILURE_MEMORY_NANOS);
-        return new Readiness(credentialsFollower.isCaughtUp(), presenceFollower.isCaughtUp(),
-                outboundFollower.isCaughtUp(), metadataReady, probe.isReachable() && !recentFailure, draining);
+        return new Readiness(credentialsReader.isCaughtUp(), presenceReader.isCaughtUp(),
+                outboundReader.isCaughtUp(), metadataReady, probe.isReachable() && !recentFailure, draining);
     }
 
     /**
@@ -242,9 +242,9 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
         }
         manager.stop();
         judge.close();
-        outboundFollower.close();
-        presenceFollower.close();
-        credentialsFollower.close();
+        outboundReader.close();
+        presenceReader.close();
+        credentialsReader.close();
         publisher.flush();
         publisher.close();
         probe.close();

@@ -4,7 +4,6 @@ import dev.csms.events.Topics;
 import dev.csms.gateway.Gateway;
 import dev.csms.ocpp.schema.OcppSchemaValidator;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Produces;
@@ -13,7 +12,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
 
-/** The gateway replica of this application and what it is built from. */
+/**
+ * The gateway replica of this application. {@code Topics} (from {@code csms.kafka.topic-prefix}) and {@code Clock}
+ * come from platform-runtime.
+ */
 @Singleton
 public class GatewayBeans {
 
@@ -22,22 +24,6 @@ public class GatewayBeans {
     @Singleton
     OcppSchemaValidator validator() {
         return new OcppSchemaValidator();
-    }
-
-    /** The UTC system clock; a test may produce its own. */
-    @Produces
-    @Singleton
-    @DefaultBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    /** The platform topics without prefix. */
-    @Produces
-    @Singleton
-    @DefaultBean
-    Topics topics() {
-        return Topics.unprefixed();
     }
 
     @Produces
