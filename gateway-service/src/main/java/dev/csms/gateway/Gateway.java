@@ -82,7 +82,7 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
 
     public Gateway(GatewayConfig config, String gatewayId, Vertx vertx, Map<String, Object> kafka, Topics topics,
             Clock clock, MeterRegistry meters, OcppSchemaValidator validator) {
-        this.config = config;
+        this.config = GatewayConfig.requireConsistent(config);
         this.gatewayId = gatewayId;
         this.vertx = vertx;
         this.topics = topics;

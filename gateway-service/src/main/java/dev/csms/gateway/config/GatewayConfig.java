@@ -3,6 +3,8 @@ package dev.csms.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.Optional;
 /**
  * Everything the gateway can be told, under {@code csms.gateway}. docs/gateway.md lists each setting with its
  * default and why it has that default. Durations use the Quarkus format ({@code 30s}, {@code 250ms}, {@code PT1M}).
+ * A value out of range fails the start with a message naming the property.
  */
 @ConfigMapping(prefix = "csms.gateway")
 public interface GatewayConfig {
@@ -41,6 +44,45 @@ public interface GatewayConfig {
     /** Graceful shutdown. */
     Shutdown shutdown();
 
+    /**
+     * Checks what the annotations cannot: durations and how settings relate.
+     *
+     * @throws IllegalArgumentException naming the first bad property
+     */
+    static GatewayConfig requireConsistent(GatewayConfig config) {
+        Connections connections = config.connections();
+        if (connections.pingInterval().isNegative()) {
+            throw bad("connections.ping-interval", "must not be negative");
+        }
+        if (!connections.pingInterval().isZero() && !isPositive(connections.pingTimeout())) {
+            throw bad("connections.ping-timeout", "must be positive while pings are on");
+        }
+        if (!isPositive(connections.sweepInterval())) {
+            throw bad("connections.sweep-interval", "must be positive");
+        }
+        if (!isPositive(config.inbound().decisionDeadline())) {
+            throw bad("inbound.decision-deadline", "must be positive");
+        }
+        if (config.commands().offlineGrace().isNegative()) {
+            throw bad("commands.offline-grace", "must not be negative");
+        }
+        if (config.shutdown().drainWindow().isNegative()) {
+            throw bad("shutdown.drain-window", "must not be negative");
+        }
+        if (!isPositive(config.kafka().probeInterval()) || !isPositive(config.kafka().probeTimeout())) {
+            throw bad("kafka.probe-interval and csms.gateway.kafka.probe-timeout", "must be positive");
+        }
+        return config;
+    }
+
+    private static boolean isPositive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
+    }
+
+    private static IllegalArgumentException bad(String property, String problem) {
+        return new IllegalArgumentException("csms.gateway." + property + " " + problem);
+    }
+
     interface Connections {
 
         /**
@@ -48,10 +90,12 @@ public interface GatewayConfig {
          * before it is buffered whole. OCPP messages are small; 64 KiB leaves room for big NotifyReport pages.
          */
         @WithDefault("65536")
+        @Min(1024)
         int maxMessageSize();
 
         /** Longest station identity accepted (OCPP 2.x identifierString is at most 48 characters). */
         @WithDefault("48")
+        @Min(1)
         int maxIdentityLength();
 
         /** How often the gateway pings a station; 0 turns pings off (not recommended: dead connections stay). */
@@ -64,6 +108,7 @@ public interface GatewayConfig {
 
         /** Upgrades being authenticated at once; beyond it the gateway answers 503 with Retry-After. */
         @WithDefault("200")
+        @Min(1)
         int maxConcurrentHandshakes();
 
         /**
@@ -96,6 +141,7 @@ public interface GatewayConfig {
 
         /** Threads that verify PBKDF2 password hashes (slow by design, never on an event loop). */
         @WithDefault("2")
+        @Min(1)
         int verifierThreads();
 
         /**
@@ -124,18 +170,22 @@ public interface GatewayConfig {
 
         /** Calls a station may have unanswered at once (OCPP allows one; a little slack for real stations). */
         @WithDefault("4")
+        @Min(1)
         int maxInFlight();
 
         /** Sustained frames per second a station may send; beyond it, calls get a CALLERROR GenericError. */
         @WithDefault("10")
+        @Positive
         double ratePerSecond();
 
         /** Frames a station may send in a burst above the sustained rate. */
         @WithDefault("30")
+        @Min(1)
         int rateBurst();
 
         /** The interval a BootNotification is answered with (status Pending) when no decision came in time. */
         @WithDefault("30")
+        @Min(1)
         int bootFallbackInterval();
     }
 
@@ -143,6 +193,7 @@ public interface GatewayConfig {
 
         /** Commands waiting per station behind the one outstanding CALL; more end as QueueFull. */
         @WithDefault("16")
+        @Min(0)
         int queueSize();
 
         /**
@@ -176,6 +227,7 @@ public interface GatewayConfig {
 
         /** Bytes of records the gateway may have unacknowledged; beyond it, calls get a CALLERROR at once. */
         @WithDefault("25165824")
+        @Min(65536)
         long maxUnacknowledgedBytes();
     }
 

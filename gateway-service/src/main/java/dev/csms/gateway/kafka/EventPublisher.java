@@ -112,6 +112,7 @@ public final class EventPublisher implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
+                // a worker thread polling while the producer's I/O thread fetches the metadata
                 Thread.sleep(50);
             }
         }
