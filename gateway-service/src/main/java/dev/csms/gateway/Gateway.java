@@ -112,7 +112,7 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
         this.endpoint = new StationEndpoint(authenticator, manager, new EpochClock(clock), clock, metrics,
                 connections.maxIdentityLength(), connections.maxConcurrentHandshakes(),
                 connections.handshakeRetryAfter(), inbound.rateBurst(), connections.permessageDeflate(),
-                this::isAcceptingStations);
+                this::isAcceptingStations, () -> draining);
 
         this.credentialsReader = new TopicReader(topics.deviceCredentials(), TopicReader.StartAt.BEGINNING,
                 () -> clients.follower("credentials"), credentials::apply);

@@ -23,6 +23,14 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void theOperatorApiIsDescribedInOpenApi() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo("CSMS gateway-service operator API"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/connections"));
+    }
+
+    @Test
     void prometheusMetricsAreExposed() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)

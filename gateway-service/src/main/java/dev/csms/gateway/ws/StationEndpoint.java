@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  *   <tr><td>401</td><td>Basic credentials missing or wrong, certificate not the station's, unknown station
  *       (with {@code WWW-Authenticate: Basic})</td></tr>
  *   <tr><td>403</td><td>station disabled, or registered for a higher security profile than the connection</td></tr>
- *   <tr><td>503</td><td>too many handshakes at once, or the gateway is shutting down (with Retry-After)</td></tr>
+ *   <tr><td>503</td><td>too many handshakes at once, the gateway is shutting down or still loading its credentials
+ *       (with Retry-After)</td></tr>
  * </table>
  */
 public final class StationEndpoint implements Handler<HttpServerRequest> {
@@ -56,10 +57,16 @@ public final class StationEndpoint implements Handler<HttpServerRequest> {
     private final int rateBurst;
     private final boolean permessageDeflate;
     private final Supplier<Boolean> accepting;
+    private final Supplier<Boolean> draining;
 
+    /**
+     * @param accepting whether stations are admitted now
+     * @param draining  whether the gateway is shutting down (for the refusal's wording)
+     */
     public StationEndpoint(StationAuthenticator authenticator, ConnectionManager connections, EpochClock epochs,
             Clock clock, GatewayMetrics metrics, int maxIdentityLength, int maxConcurrentHandshakes,
-            Duration retryAfter, int rateBurst, boolean permessageDeflate, Supplier<Boolean> accepting) {
+            Duration retryAfter, int rateBurst, boolean permessageDeflate, Supplier<Boolean> accepting,
+            Supplier<Boolean> draining) {
         this.authenticator = authenticator;
         this.connections = connections;
         this.epochs = epochs;
@@ -71,12 +78,17 @@ public final class StationEndpoint implements Handler<HttpServerRequest> {
         this.rateBurst = rateBurst;
         this.permessageDeflate = permessageDeflate;
         this.accepting = accepting;
+        this.draining = draining;
     }
 
     @Override
     public void handle(HttpServerRequest request) {
         if (!accepting.get()) {
-            unavailable(request, "draining", "the gateway is shutting down; connect again (another replica)");
+            if (draining.get()) {
+                unavailable(request, "draining", "the gateway is shutting down; connect again (another replica)");
+            } else {
+                unavailable(request, "starting", "the gateway is still loading its credentials; retry shortly");
+            }
             return;
         }
         String upgrade = request.getHeader(HttpHeaders.UPGRADE);
