@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.CallError;
 import dev.csms.events.ocpp.Command;
@@ -223,6 +224,12 @@ public final class EventSamples {
                         Set.of(OcppVersion.V1_6, OcppVersion.V2_0_1), RegistrationStatus.Accepted, T),
                 new StationCredentials(STATION, null, 3, false, Set.of(OcppVersion.V2_1), RegistrationStatus.Pending,
                         T)));
+        samples.put(EventTypes.STATION_CHANGED, List.of(
+                new StationChanged(STATION, StationChanged.StationChange.Booted, "site-7", 2, true,
+                        RegistrationStatus.Accepted, Set.of(OcppVersion.V1_6, OcppVersion.V2_0_1), "ACME", "Wallbox 22",
+                        "1.4.2", T),
+                new StationChanged(STATION, StationChanged.StationChange.AutoRegistered, null, 1, true,
+                        RegistrationStatus.Pending, Set.of(), null, null, null, T)));
         return samples;
     }
 
