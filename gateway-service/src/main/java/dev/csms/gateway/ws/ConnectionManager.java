@@ -94,11 +94,13 @@ public final class ConnectionManager implements PresenceTable.Listener {
         socket.closeHandler(ignored -> onSocketClosed(connection));
 
         metrics.connectionOpened(connection.version(), connection.securityProfile());
-        Optional<StationConnection> previous = registry.register(connection);
-        previous.ifPresent(old -> old.run(() -> close(old, DisconnectReason.Superseded, (short) 1000,
-                "superseded by a newer connection")));
         publishConnected(connection);
-        publishPresence(connection, 0);
+        Optional<StationConnection> superseded = registry.register(connection);
+        superseded.ifPresent(old -> old.run(() -> close(old, DisconnectReason.Superseded, (short) 1000,
+                "superseded by a newer connection")));
+        if (superseded.filter(old -> old == connection).isEmpty()) {
+            publishPresence(connection, 0);
+        }
         LOG.debugf("%s connected (%s, profile %d)", connection.stationId(), connection.version().subprotocol(),
                 connection.securityProfile());
     }

@@ -11,12 +11,27 @@ public final class ConnectionRegistry {
     private final Map<String, StationConnection> byStation = new ConcurrentHashMap<>();
 
     /**
-     * Makes a connection the station's current one.
+     * Makes a connection the station's current one, unless the station already has a newer one (two connections
+     * of a station upgrading at once on different event loops may register in either order: the greater epoch
+     * wins).
      *
-     * @return the connection it replaces (to be closed as superseded), or empty
+     * @return the connection that lost (the previous one, or the given one), to be closed as superseded; empty
+     *         when the station had none
      */
     public Optional<StationConnection> register(StationConnection connection) {
-        return Optional.ofNullable(byStation.put(connection.stationId(), connection));
+        StationConnection[] loser = new StationConnection[1];
+        byStation.compute(connection.stationId(), (id, current) -> {
+            if (current == null) {
+                return connection;
+            }
+            if (current.epoch() > connection.epoch()) {
+                loser[0] = connection;
+                return current;
+            }
+            loser[0] = current;
+            return connection;
+        });
+        return Optional.ofNullable(loser[0]);
     }
 
     /** Removes a connection if it is still the station's current one; true when it was. */
