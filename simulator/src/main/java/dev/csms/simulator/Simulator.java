@@ -307,7 +307,8 @@ public final class Simulator implements AutoCloseable {
                 .setAbsoluteURI(options.url() + "/" + URLEncoder.encode(config.stationId(), StandardCharsets.UTF_8)
                         .replace("+", "%20"))
                 .addSubProtocol(config.version().subprotocol())
-                .setTimeout(options.connectTimeout().toMillis());
+                // only the connect timeout: setTimeout would also close an open WebSocket after that long
+                .setConnectTimeout(options.connectTimeout().toMillis());
         if (config.credentials() instanceof Credentials.Basic basic) {
             String token = basic.usernameFor(config.stationId()) + ":" + basic.password();
             connect.putHeader("Authorization",

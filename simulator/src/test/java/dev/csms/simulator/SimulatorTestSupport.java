@@ -30,6 +30,12 @@ abstract class SimulatorTestSupport {
 
     private static OcppSchemaValidator validator;
 
+    static {
+        // conditions are mostly true at once or within milliseconds: check right away, then often
+        org.awaitility.Awaitility.setDefaultPollDelay(Duration.ZERO);
+        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+    }
+
     TestCsms csms;
     ManualClock clock;
     Simulator simulator;

@@ -103,6 +103,9 @@ final class TestCsms implements AutoCloseable {
         this.server = vertx.createHttpServer(options
                 .setHost("127.0.0.1")
                 .setPort(0)
+                // answers to the fullest schema samples are large (GetVariables echoes every long name)
+                .setMaxWebSocketFrameSize(1 << 20)
+                .setMaxWebSocketMessageSize(4 << 20)
                 .setWebSocketSubProtocols(List.of("ocpp1.6", "ocpp2.0.1", "ocpp2.1")));
         server.webSocketHandler(this::accept);
         server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
