@@ -1,6 +1,7 @@
 package dev.csms.events;
 
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.Command;
 import dev.csms.events.ocpp.CommandResult;
@@ -47,9 +48,13 @@ public final class EventTypes {
     public static final EventType<StationCredentials> STATION_CREDENTIALS =
             new EventType<>("csms.device.StationCredentials.v1", StationCredentials.class, Topics.DEVICE_CREDENTIALS);
 
+    /** A station of the registry changed; {@code device.stations}. */
+    public static final EventType<StationChanged> STATION_CHANGED =
+            new EventType<>("csms.device.StationChanged.v1", StationChanged.class, Topics.DEVICE_STATIONS);
+
     /** All of them, in a stable order. */
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
-            COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS);
+            COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.CallError;
 import dev.csms.events.ocpp.Command;
@@ -166,7 +167,8 @@ public final class EventSamples {
                 new StationCommand.UpdateFirmware(17, "https://fw.example.com/f.bin", T, T, "-----BEGIN CERT",
                         "MEUCIQ==", 3, 60),
                 new StationCommand.GetLog(6, LogType.SecurityLog, "https://logs.example.com/", T, T, 2, 30),
-                new StationCommand.ReserveNow(42, T, RFID, IdToken.of("FLEET-7", IdTokenType.Central), 1, "cCCS2"),
+                new StationCommand.ReserveNow(42, T, RFID, new IdToken("X-1", IdTokenType.Other, List.of(),
+                        "FleetCard"), 1, "cCCS2"),
                 new StationCommand.CancelReservation(42),
                 new StationCommand.SendLocalList(3, UpdateType.Full, List.of(new AuthorizationData(RFID, INFO),
                         new AuthorizationData(IdToken.ofIdTag("0455AA66BB"), null))),
@@ -186,7 +188,8 @@ public final class EventSamples {
     static CommandResponse response() {
         return new CommandResponse(true, "Accepted", new StatusInfo("Ok", null), "tx-1", "diag.zip",
                 TextNode.valueOf("42"), new CompositeSchedule(1, 3600, T, ChargingRateUnit.W,
-                List.of(new ChargingSchedulePeriod(0, new BigDecimal("7400"), 1, 1))),
+                List.of(new ChargingSchedulePeriod(0, new BigDecimal("7400"), 1, 1),
+                        new ChargingSchedulePeriod(1800, null, null, null))),
                 object("status", "Accepted"));
     }
 
@@ -221,6 +224,12 @@ public final class EventSamples {
                         Set.of(OcppVersion.V1_6, OcppVersion.V2_0_1), RegistrationStatus.Accepted, T),
                 new StationCredentials(STATION, null, 3, false, Set.of(OcppVersion.V2_1), RegistrationStatus.Pending,
                         T)));
+        samples.put(EventTypes.STATION_CHANGED, List.of(
+                new StationChanged(STATION, StationChanged.StationChange.Booted, "site-7", 2, true,
+                        RegistrationStatus.Accepted, Set.of(OcppVersion.V1_6, OcppVersion.V2_0_1), "ACME", "Wallbox 22",
+                        "1.4.2", T),
+                new StationChanged(STATION, StationChanged.StationChange.AutoRegistered, null, 1, true,
+                        RegistrationStatus.Pending, Set.of(), null, null, null, T)));
         return samples;
     }
 

@@ -63,10 +63,11 @@ class SessionTest extends SimulatorTestSupport {
             assertThat(stop.payload().path("meterStop").asLong() - start.payload().path("meterStart").asLong())
                     .isEqualTo(stopped.energyWh());
             // 1.6 reports the session through its connector's status too
-            List<String> statuses = csms.calls(id, "StatusNotification").stream()
+            // the final Available may still be on its way to the test CSMS: wait for it with a deadline
+            await().atMost(DEADLINE).untilAsserted(() -> assertThat(csms.calls(id, "StatusNotification").stream()
                     .filter(s -> s.payload().path("connectorId").asInt() == 1)
-                    .map(s -> s.payload().path("status").asText()).toList();
-            assertThat(statuses).containsSubsequence("Available", "Preparing", "Charging", "Finishing", "Available");
+                    .map(s -> s.payload().path("status").asText()).toList())
+                    .containsSubsequence("Available", "Preparing", "Charging", "Finishing", "Available"));
         }
         assertThat(simulator.stats().snapshot().sessionsCompleted()).isEqualTo(1);
         assertNoViolations();

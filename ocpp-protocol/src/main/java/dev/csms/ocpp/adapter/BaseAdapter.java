@@ -14,8 +14,13 @@ import java.util.Set;
 /** What every version adapter does the same way. */
 abstract class BaseAdapter implements OcppAdapter {
 
-    /** Station statuses that mean the command was taken on (see {@link CommandResponse}). */
-    private static final Set<String> ACCEPTING = Set.of("Accepted", "AcceptedCanceled", "Scheduled", "Unlocked");
+    /**
+     * Station statuses that mean the command was taken on (see {@link CommandResponse}): besides the Accepted
+     * family, 1.6 ChangeConfiguration RebootRequired (the value is set, it applies after a reboot) and 2.x
+     * UnpublishFirmware Unpublished (done).
+     */
+    private static final Set<String> ACCEPTING = Set.of("Accepted", "AcceptedCanceled", "Scheduled", "Unlocked",
+            "RebootRequired", "Unpublished");
 
     protected final Clock clock;
 

@@ -19,7 +19,8 @@ import java.time.Clock;
  * <p>A round trip for a station request: {@code toCanonical(action, payload)} gives the event that goes to Kafka;
  * a service decides a {@link CsmsAnswer}; {@code toResponse(action, answer)} gives the CALLRESULT payload.
  * For a command: {@code toRequest(command)} gives the CALL; the station's CALLRESULT payload goes through
- * {@code toCommandResponse(request.action(), payload)}.
+ * {@code toCommandResponse(request.action(), payload)}. {@code toCommand(action, payload)} reads a CALL back into
+ * the canonical command (for the station simulator and for logs of what was sent).
  */
 public interface OcppAdapter {
 
@@ -55,6 +56,22 @@ public interface OcppAdapter {
      *                                     values
      */
     OcppRequest toRequest(StationCommand command);
+
+    /**
+     * The canonical command a CSMS CALL expresses: the reverse of {@link #toRequest(StationCommand)}, for the
+     * station simulator and for logs. {@code toRequest(toCommand(action, request))} sends the same action again,
+     * with the same content except the values the canonical model does not carry (listed per action in
+     * docs/ocpp-protocol.md, "Round trip coverage").
+     *
+     * @param action  the OCPP action of the CALL, e.g. {@code RemoteStartTransaction} or {@code SetVariables}
+     * @param request the CALL payload, already valid against the action's request schema
+     * @return the canonical command; a {@link StationCommand.RawCommand} with a copy of the payload for actions
+     *         without canonical form, and for requests whose canonical command this version would send as another
+     *         action (1.6 ExtendedTriggerMessage for a message the core TriggerMessage covers, 1.6 GetLog of the
+     *         diagnostics log, which is sent as GetDiagnostics)
+     * @throws OcppMappingException when the payload cannot be read (it was not schema-valid)
+     */
+    StationCommand toCommand(String action, JsonNode request);
 
     /**
      * The normalized form of a station's CALLRESULT to a command.

@@ -25,9 +25,13 @@ import dev.csms.ocpp.canonical.IdTokenInfo;
 import dev.csms.ocpp.canonical.Location;
 import dev.csms.ocpp.canonical.LogType;
 import dev.csms.ocpp.canonical.Measurand;
+import dev.csms.ocpp.canonical.MessageTrigger;
 import dev.csms.ocpp.canonical.MeterValue;
+import dev.csms.ocpp.canonical.OperationalStatus;
 import dev.csms.ocpp.canonical.Phase;
 import dev.csms.ocpp.canonical.ReadingContext;
+import dev.csms.ocpp.canonical.RecurrencyKind;
+import dev.csms.ocpp.canonical.ResetType;
 import dev.csms.ocpp.canonical.SampledValue;
 import dev.csms.ocpp.canonical.SignedMeterValue;
 import dev.csms.ocpp.canonical.StationCommand;
@@ -35,6 +39,7 @@ import dev.csms.ocpp.canonical.StationEvent;
 import dev.csms.ocpp.canonical.StoppedReason;
 import dev.csms.ocpp.canonical.TransactionEventType;
 import dev.csms.ocpp.canonical.TriggerReason;
+import dev.csms.ocpp.canonical.UpdateType;
 import dev.csms.ocpp.canonical.UploadLogStatus;
 
 import java.math.BigDecimal;
@@ -415,14 +420,15 @@ public class V16Adapter extends BaseAdapter {
             return new OcppRequest("CancelReservation", p);
         } else if (command instanceof StationCommand.SendLocalList c) {
             Json.put(p, "listVersion", c.versionNumber());
-            ArrayNode list = p.putArray("localAuthorizationList");
-            for (AuthorizationData entry : c.entries()) {
-                ObjectNode item = list.addObject();
+            // An empty list is left out: 1.6 reads an absent list as empty, and absent stays absent both ways.
+            Json.putArray(p, "localAuthorizationList", c.entries(), entry -> {
+                ObjectNode item = Json.object();
                 Json.put(item, "idTag", idTag(entry.idToken(), "idTag"));
                 if (entry.idTokenInfo() != null) {
                     item.set("idTagInfo", idTagInfo(entry.idTokenInfo()));
                 }
-            }
+                return item;
+            });
             Json.put(p, "updateType", c.updateType());
             return new OcppRequest("SendLocalList", p);
         } else if (command instanceof StationCommand.ClearCache) {
@@ -560,6 +566,9 @@ public class V16Adapter extends BaseAdapter {
         Json.put(s, "chargingRateUnit", schedule.chargingRateUnit());
         ArrayNode periods = s.putArray("chargingSchedulePeriod");
         for (ChargingSchedulePeriod period : schedule.periods()) {
+            if (period.limit() == null) {
+                throw unsupported("a charging schedule period without limit");
+            }
             ObjectNode item = periods.addObject();
             Json.put(item, "startPeriod", period.startPeriod());
             Json.put(item, "limit", tenths(period.limit()));
@@ -572,6 +581,141 @@ public class V16Adapter extends BaseAdapter {
     /** 1.6 limits are multiples of 0.1; rounding down never lets an EV draw more than it was granted. */
     private static BigDecimal tenths(BigDecimal value) {
         return value == null ? null : value.setScale(1, RoundingMode.DOWN);
+    }
+
+    // ---------------------------------------------------------------- CALL -> canonical command
+
+    @Override
+    public StationCommand toCommand(String action, JsonNode p) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(p, "request");
+        return switch (action) {
+            case "RemoteStartTransaction" -> {
+                JsonNode profile = Json.field(p, "chargingProfile");
+                // 1.6 has no remoteStartId; 0 stands for none (toRequest leaves it out for 1.6).
+                yield new StationCommand.RequestStartTransaction(Json.integer(p, "connectorId"),
+                        IdToken.ofIdTag(Json.requiredText(p, "idTag")), null, 0,
+                        profile == null ? null : readChargingProfile(profile));
+            }
+            case "RemoteStopTransaction" -> new StationCommand.RequestStopTransaction(
+                    String.valueOf(Json.requiredInt(p, "transactionId")));
+            case "Reset" -> new StationCommand.Reset(
+                    "Hard".equals(Json.requiredText(p, "type")) ? ResetType.Hard : ResetType.Immediate, null);
+            case "UnlockConnector" -> {
+                int connector = Json.requiredInt(p, "connectorId");
+                yield new StationCommand.UnlockConnector(connector, connectorOf(connector));
+            }
+            case "ChangeAvailability" -> new StationCommand.ChangeAvailability(
+                    wholeStationAsNull(Json.requiredInt(p, "connectorId")), null,
+                    Json.enumField(OperationalStatus.class, p, "type"));
+            case "TriggerMessage" -> new StationCommand.TriggerMessage(
+                    Json.enumField(MessageTrigger.class, p, "requestedMessage"), Json.integer(p, "connectorId"), null,
+                    null);
+            case "ExtendedTriggerMessage" -> extendedTriggerMessage(p);
+            case "UpdateFirmware" -> new StationCommand.UpdateFirmware(0, Json.requiredText(p, "location"),
+                    Json.requiredInstant(p, "retrieveDate"), null, null, null, Json.integer(p, "retries"),
+                    Json.integer(p, "retryInterval"));
+            case "SignedUpdateFirmware" -> {
+                JsonNode firmware = Json.field(p, "firmware");
+                yield new StationCommand.UpdateFirmware(Json.requiredInt(p, "requestId"),
+                        Json.requiredText(firmware, "location"), Json.requiredInstant(firmware, "retrieveDateTime"),
+                        Json.instant(firmware, "installDateTime"), Json.requiredText(firmware, "signingCertificate"),
+                        Json.requiredText(firmware, "signature"), Json.integer(p, "retries"),
+                        Json.integer(p, "retryInterval"));
+            }
+            case "GetDiagnostics" -> new StationCommand.GetLog(0, LogType.DiagnosticsLog,
+                    Json.requiredText(p, "location"), Json.instant(p, "startTime"), Json.instant(p, "stopTime"),
+                    Json.integer(p, "retries"), Json.integer(p, "retryInterval"));
+            case "GetLog" -> {
+                JsonNode log = Json.field(p, "log");
+                LogType type = Json.enumField(LogType.class, p, "logType");
+                yield type == LogType.DiagnosticsLog
+                        // The canonical DiagnosticsLog is sent as GetDiagnostics; keep this GetLog as it is.
+                        ? new StationCommand.RawCommand(action, p.deepCopy())
+                        : new StationCommand.GetLog(Json.requiredInt(p, "requestId"), type,
+                        Json.requiredText(log, "remoteLocation"), Json.instant(log, "oldestTimestamp"),
+                        Json.instant(log, "latestTimestamp"), Json.integer(p, "retries"),
+                        Json.integer(p, "retryInterval"));
+            }
+            case "ReserveNow" -> {
+                String parent = Json.text(p, "parentIdTag");
+                yield new StationCommand.ReserveNow(Json.requiredInt(p, "reservationId"),
+                        Json.requiredInstant(p, "expiryDate"), IdToken.ofIdTag(Json.requiredText(p, "idTag")),
+                        parent == null ? null : IdToken.ofIdTag(parent),
+                        wholeStationAsNull(Json.requiredInt(p, "connectorId")), null);
+            }
+            case "CancelReservation" -> new StationCommand.CancelReservation(Json.requiredInt(p, "reservationId"));
+            case "SendLocalList" -> new StationCommand.SendLocalList(Json.requiredInt(p, "listVersion"),
+                    Json.enumField(UpdateType.class, p, "updateType"),
+                    Json.list(p, "localAuthorizationList", entry -> {
+                        JsonNode info = Json.field(entry, "idTagInfo");
+                        return new AuthorizationData(IdToken.ofIdTag(Json.requiredText(entry, "idTag")),
+                                info == null ? null : readIdTagInfo(info));
+                    }));
+            case "ClearCache" -> new StationCommand.ClearCache();
+            case "SetChargingProfile" -> new StationCommand.SetChargingProfile(Json.requiredInt(p, "connectorId"),
+                    readChargingProfile(Json.field(p, "csChargingProfiles")));
+            case "ClearChargingProfile" -> {
+                String purpose = Json.text(p, "chargingProfilePurpose");
+                yield new StationCommand.ClearChargingProfile(Json.integer(p, "id"), Json.integer(p, "connectorId"),
+                        purpose == null ? null : readPurpose(purpose), Json.integer(p, "stackLevel"));
+            }
+            case "GetCompositeSchedule" -> new StationCommand.GetCompositeSchedule(Json.requiredInt(p, "connectorId"),
+                    Json.requiredInt(p, "duration"), Json.enumField(ChargingRateUnit.class, p, "chargingRateUnit"));
+            case "DataTransfer" -> new StationCommand.DataTransfer(Json.requiredText(p, "vendorId"),
+                    Json.text(p, "messageId"), Json.field(p, "data") == null ? null
+                    : TextNode.valueOf(Json.text(p, "data")));
+            default -> new StationCommand.RawCommand(action, p.deepCopy());
+        };
+    }
+
+    /** Connector 0 of a 1.6 ChangeAvailability or ReserveNow is the station; the canonical command says null. */
+    private static Integer wholeStationAsNull(int connector) {
+        return connector == 0 ? null : connector;
+    }
+
+    /**
+     * The security extension's triggers; those the core TriggerMessage also has stay raw, since their canonical
+     * command is sent as the core TriggerMessage.
+     */
+    private static StationCommand extendedTriggerMessage(JsonNode p) {
+        MessageTrigger trigger = switch (Json.requiredText(p, "requestedMessage")) {
+            case "LogStatusNotification" -> MessageTrigger.LogStatusNotification;
+            case "SignChargePointCertificate" -> MessageTrigger.SignChargingStationCertificate;
+            default -> null;
+        };
+        return trigger == null ? new StationCommand.RawCommand("ExtendedTriggerMessage", p.deepCopy())
+                : new StationCommand.TriggerMessage(trigger, Json.integer(p, "connectorId"), null, null);
+    }
+
+    private static IdTokenInfo readIdTagInfo(JsonNode info) {
+        String parent = Json.text(info, "parentIdTag");
+        return new IdTokenInfo(Json.enumField(AuthorizationStatus.class, info, "status"),
+                Json.instant(info, "expiryDate"), parent == null ? null : IdToken.ofIdTag(parent), null, List.of(),
+                null, null, null);
+    }
+
+    private static ChargingProfilePurpose readPurpose(String purpose16) {
+        return "ChargePointMaxProfile".equals(purpose16) ? ChargingProfilePurpose.ChargingStationMaxProfile
+                : Json.enumValue(ChargingProfilePurpose.class, purpose16);
+    }
+
+    /** A 1.6 profile: one schedule, which gets id 0 (1.6 schedules have none). */
+    private static ChargingProfile readChargingProfile(JsonNode p) {
+        Integer transactionId = Json.integer(p, "transactionId");
+        JsonNode s = Json.field(p, "chargingSchedule");
+        ChargingSchedule schedule = new ChargingSchedule(0, Json.instant(s, "startSchedule"),
+                Json.integer(s, "duration"), Json.enumField(ChargingRateUnit.class, s, "chargingRateUnit"),
+                Json.list(s, "chargingSchedulePeriod", period -> new ChargingSchedulePeriod(
+                        Json.requiredInt(period, "startPeriod"), Json.decimal(period, "limit"),
+                        Json.integer(period, "numberPhases"), null)),
+                Json.decimal(s, "minChargingRate"));
+        return new ChargingProfile(Json.requiredInt(p, "chargingProfileId"), Json.requiredInt(p, "stackLevel"),
+                readPurpose(Json.requiredText(p, "chargingProfilePurpose")),
+                Json.enumField(ChargingProfileKind.class, p, "chargingProfileKind"),
+                Json.enumField(RecurrencyKind.class, p, "recurrencyKind"), Json.instant(p, "validFrom"),
+                Json.instant(p, "validTo"), transactionId == null ? null : transactionId.toString(),
+                List.of(schedule));
     }
 
     // ---------------------------------------------------------------- station CALLRESULT -> canonical response

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.canonical.AuthorizationData;
+import dev.csms.ocpp.canonical.AuthorizationStatus;
 import dev.csms.ocpp.canonical.BootReason;
 import dev.csms.ocpp.canonical.CertificateSigningUse;
 import dev.csms.ocpp.canonical.ChargingProfile;
@@ -27,6 +28,8 @@ import dev.csms.ocpp.canonical.MessageFormat;
 import dev.csms.ocpp.canonical.MessageTrigger;
 import dev.csms.ocpp.canonical.MeterValue;
 import dev.csms.ocpp.canonical.OcspRequestData;
+import dev.csms.ocpp.canonical.OperationalStatus;
+import dev.csms.ocpp.canonical.RecurrencyKind;
 import dev.csms.ocpp.canonical.ResetType;
 import dev.csms.ocpp.canonical.SampledValue;
 import dev.csms.ocpp.canonical.SignedMeterValue;
@@ -36,9 +39,9 @@ import dev.csms.ocpp.canonical.StatusInfo;
 import dev.csms.ocpp.canonical.StoppedReason;
 import dev.csms.ocpp.canonical.TransactionEventType;
 import dev.csms.ocpp.canonical.TriggerReason;
+import dev.csms.ocpp.canonical.UpdateType;
 import dev.csms.ocpp.canonical.UploadLogStatus;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -109,12 +112,22 @@ public class V201Adapter extends BaseAdapter {
         return LIMITS_2_0_1;
     }
 
+    /** Whether a charging schedule period may leave out its limit (2.1; 2.0.1 requires one). */
+    protected boolean periodLimitOptional() {
+        return false;
+    }
+
     /** A connector type this version accepts; 2.0.1 has an enumeration. */
     protected String connectorType(String connectorType) {
         if (connectorType != null && !CONNECTOR_TYPES.contains(connectorType)) {
             throw unsupported("connector type '" + connectorType + "'");
         }
         return connectorType;
+    }
+
+    /** A token type string outside the known types; 2.0.1 has an enumeration, so it has none. */
+    protected String otherTokenType(String otherType) {
+        throw new OcppMappingException("OCPP " + version().label() + " has no IdToken type '" + otherType + "'");
     }
 
     private <E extends Enum<E>> E supported(E value) {
@@ -208,18 +221,26 @@ public class V201Adapter extends BaseAdapter {
         }));
     }
 
-    /** A 2.1 type string outside the known list becomes Other (2.0.1 types are an enumeration, all known). */
+    /**
+     * A 2.1 type string outside the known list becomes Other and is kept as {@code otherType} (2.0.1 types are an
+     * enumeration, all known).
+     */
     private static IdToken idToken(JsonNode node) {
         String type = Json.requiredText(node, "type");
-        IdTokenType tokenType;
-        try {
-            tokenType = IdTokenType.valueOf(type);
-        } catch (IllegalArgumentException unknown) {
-            tokenType = IdTokenType.Other;
-        }
+        IdTokenType tokenType = known(type) ? IdTokenType.valueOf(type) : IdTokenType.Other;
         return new IdToken(Json.requiredText(node, "idToken"), tokenType, Json.list(node, "additionalInfo",
                 info -> new IdToken.AdditionalInfo(Json.requiredText(info, "additionalIdToken"),
-                        Json.requiredText(info, "type"))));
+                        Json.requiredText(info, "type"))), tokenType == IdTokenType.Other ? type : null);
+    }
+
+    /** Whether a type string is one of the known types; "Other" itself is not one (no version defines it). */
+    private static boolean known(String type) {
+        for (IdTokenType candidate : IdTokenType.values()) {
+            if (candidate != IdTokenType.Other && candidate.name().equals(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StatusInfo statusInfo(JsonNode node) {
@@ -291,8 +312,8 @@ public class V201Adapter extends BaseAdapter {
     }
 
     private ObjectNode idTokenNode(IdToken token) {
-        if (token.type() == IdTokenType.Other) {
-            throw new OcppMappingException("an IdToken of type Other cannot be sent to a station");
+        if (token.type() == IdTokenType.Other && token.otherType() == null) {
+            throw new OcppMappingException("an IdToken of type Other without otherType cannot be sent to a station");
         }
         if (!supports(token.type())) {
             throw new OcppMappingException("OCPP " + version().label() + " has no IdToken type " + token.type());
@@ -306,7 +327,8 @@ public class V201Adapter extends BaseAdapter {
             return item;
         });
         Json.put(out, "idToken", maxLength(token.value(), limits().idToken(), "idToken"));
-        Json.put(out, "type", token.type());
+        Json.put(out, "type", token.type() == IdTokenType.Other ? otherTokenType(token.otherType())
+                : token.type().name());
         return out;
     }
 
@@ -489,6 +511,9 @@ public class V201Adapter extends BaseAdapter {
         Json.put(out, "duration", schedule.duration());
         Json.put(out, "chargingRateUnit", schedule.chargingRateUnit());
         Json.putArray(out, "chargingSchedulePeriod", schedule.periods(), period -> {
+            if (period.limit() == null && !periodLimitOptional()) {
+                throw unsupported("a charging schedule period without limit");
+            }
             ObjectNode item = Json.object();
             Json.put(item, "startPeriod", period.startPeriod());
             Json.put(item, "limit", period.limit());
@@ -498,6 +523,109 @@ public class V201Adapter extends BaseAdapter {
         });
         Json.put(out, "minChargingRate", schedule.minChargingRate());
         return out;
+    }
+
+    // ---------------------------------------------------------------- CALL -> canonical command
+
+    @Override
+    public StationCommand toCommand(String action, JsonNode p) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(p, "request");
+        return switch (action) {
+            case "RequestStartTransaction" -> {
+                JsonNode group = Json.field(p, "groupIdToken");
+                JsonNode profile = Json.field(p, "chargingProfile");
+                yield new StationCommand.RequestStartTransaction(Json.integer(p, "evseId"),
+                        idToken(Json.field(p, "idToken")), group == null ? null : idToken(group),
+                        Json.requiredInt(p, "remoteStartId"), profile == null ? null : readChargingProfile(profile));
+            }
+            case "RequestStopTransaction" -> new StationCommand.RequestStopTransaction(
+                    Json.requiredText(p, "transactionId"));
+            case "Reset" -> new StationCommand.Reset(Json.enumField(ResetType.class, p, "type"),
+                    Json.integer(p, "evseId"));
+            case "UnlockConnector" -> new StationCommand.UnlockConnector(Json.requiredInt(p, "evseId"),
+                    Json.requiredInt(p, "connectorId"));
+            case "ChangeAvailability" -> {
+                JsonNode evse = Json.field(p, "evse");
+                yield new StationCommand.ChangeAvailability(Json.integer(evse, "id"),
+                        Json.integer(evse, "connectorId"), Json.enumField(OperationalStatus.class, p,
+                        "operationalStatus"));
+            }
+            case "TriggerMessage" -> {
+                JsonNode evse = Json.field(p, "evse");
+                yield new StationCommand.TriggerMessage(Json.enumField(MessageTrigger.class, p, "requestedMessage"),
+                        Json.integer(evse, "id"), Json.integer(evse, "connectorId"), Json.text(p, "customTrigger"));
+            }
+            case "UpdateFirmware" -> {
+                JsonNode firmware = Json.field(p, "firmware");
+                yield new StationCommand.UpdateFirmware(Json.requiredInt(p, "requestId"),
+                        Json.requiredText(firmware, "location"), Json.requiredInstant(firmware, "retrieveDateTime"),
+                        Json.instant(firmware, "installDateTime"), Json.text(firmware, "signingCertificate"),
+                        Json.text(firmware, "signature"), Json.integer(p, "retries"),
+                        Json.integer(p, "retryInterval"));
+            }
+            case "GetLog" -> {
+                JsonNode log = Json.field(p, "log");
+                yield new StationCommand.GetLog(Json.requiredInt(p, "requestId"),
+                        Json.enumField(LogType.class, p, "logType"), Json.requiredText(log, "remoteLocation"),
+                        Json.instant(log, "oldestTimestamp"), Json.instant(log, "latestTimestamp"),
+                        Json.integer(p, "retries"), Json.integer(p, "retryInterval"));
+            }
+            case "ReserveNow" -> {
+                JsonNode group = Json.field(p, "groupIdToken");
+                yield new StationCommand.ReserveNow(Json.requiredInt(p, "id"),
+                        Json.requiredInstant(p, "expiryDateTime"), idToken(Json.field(p, "idToken")),
+                        group == null ? null : idToken(group), Json.integer(p, "evseId"),
+                        Json.text(p, "connectorType"));
+            }
+            case "CancelReservation" -> new StationCommand.CancelReservation(Json.requiredInt(p, "reservationId"));
+            case "SendLocalList" -> new StationCommand.SendLocalList(Json.requiredInt(p, "versionNumber"),
+                    Json.enumField(UpdateType.class, p, "updateType"),
+                    Json.list(p, "localAuthorizationList", entry -> {
+                        JsonNode info = Json.field(entry, "idTokenInfo");
+                        return new AuthorizationData(idToken(Json.field(entry, "idToken")),
+                                info == null ? null : readIdTokenInfo(info));
+                    }));
+            case "ClearCache" -> new StationCommand.ClearCache();
+            case "SetChargingProfile" -> new StationCommand.SetChargingProfile(Json.requiredInt(p, "evseId"),
+                    readChargingProfile(Json.field(p, "chargingProfile")));
+            case "ClearChargingProfile" -> {
+                JsonNode criteria = Json.field(p, "chargingProfileCriteria");
+                yield new StationCommand.ClearChargingProfile(Json.integer(p, "chargingProfileId"),
+                        Json.integer(criteria, "evseId"),
+                        Json.enumField(ChargingProfilePurpose.class, criteria, "chargingProfilePurpose"),
+                        Json.integer(criteria, "stackLevel"));
+            }
+            case "GetCompositeSchedule" -> new StationCommand.GetCompositeSchedule(Json.requiredInt(p, "evseId"),
+                    Json.requiredInt(p, "duration"), Json.enumField(ChargingRateUnit.class, p, "chargingRateUnit"));
+            case "DataTransfer" -> new StationCommand.DataTransfer(Json.requiredText(p, "vendorId"),
+                    Json.text(p, "messageId"), copy(Json.field(p, "data")));
+            default -> new StationCommand.RawCommand(action, p.deepCopy());
+        };
+    }
+
+    private static IdTokenInfo readIdTokenInfo(JsonNode info) {
+        JsonNode group = Json.field(info, "groupIdToken");
+        JsonNode message = Json.field(info, "personalMessage");
+        return new IdTokenInfo(Json.enumField(AuthorizationStatus.class, info, "status"),
+                Json.instant(info, "cacheExpiryDateTime"), group == null ? null : idToken(group),
+                Json.integer(info, "chargingPriority"), Json.list(info, "evseId", JsonNode::intValue),
+                Json.text(info, "language1"), Json.text(info, "language2"),
+                message == null ? null : new MessageContent(Json.enumField(MessageFormat.class, message, "format"),
+                        Json.text(message, "language"), Json.requiredText(message, "content")));
+    }
+
+    private static ChargingProfile readChargingProfile(JsonNode p) {
+        return new ChargingProfile(Json.requiredInt(p, "id"), Json.requiredInt(p, "stackLevel"),
+                Json.enumField(ChargingProfilePurpose.class, p, "chargingProfilePurpose"),
+                Json.enumField(ChargingProfileKind.class, p, "chargingProfileKind"),
+                Json.enumField(RecurrencyKind.class, p, "recurrencyKind"), Json.instant(p, "validFrom"),
+                Json.instant(p, "validTo"), Json.text(p, "transactionId"),
+                Json.list(p, "chargingSchedule", s -> new ChargingSchedule(Json.requiredInt(s, "id"),
+                        Json.instant(s, "startSchedule"), Json.integer(s, "duration"),
+                        Json.enumField(ChargingRateUnit.class, s, "chargingRateUnit"),
+                        Json.list(s, "chargingSchedulePeriod", V201Adapter::readPeriod),
+                        Json.decimal(s, "minChargingRate"))));
     }
 
     // ---------------------------------------------------------------- station CALLRESULT -> canonical response
@@ -513,17 +641,15 @@ public class V201Adapter extends BaseAdapter {
                 yield new Details(null, null, null, s == null ? null : new CompositeSchedule(
                         Json.requiredInt(s, "evseId"), Json.integer(s, "duration"), Json.instant(s, "scheduleStart"),
                         Json.enumField(ChargingRateUnit.class, s, "chargingRateUnit"),
-                        Json.list(s, "chargingSchedulePeriod", period -> new ChargingSchedulePeriod(
-                                Json.requiredInt(period, "startPeriod"), limit(period),
-                                Json.integer(period, "numberPhases"), Json.integer(period, "phaseToUse")))));
+                        Json.list(s, "chargingSchedulePeriod", V201Adapter::readPeriod)));
             }
             default -> Details.NONE;
         };
     }
 
-    /** 2.1 made the limit optional (a period may only carry setpoints); canonical periods need one: 0. */
-    private static BigDecimal limit(JsonNode period) {
-        BigDecimal limit = Json.decimal(period, "limit");
-        return limit == null ? BigDecimal.ZERO : limit;
+    /** A period as 2.x sends it; 2.1 may leave out the limit (the period then carries only setpoints). */
+    private static ChargingSchedulePeriod readPeriod(JsonNode period) {
+        return new ChargingSchedulePeriod(Json.requiredInt(period, "startPeriod"), Json.decimal(period, "limit"),
+                Json.integer(period, "numberPhases"), Json.integer(period, "phaseToUse"));
     }
 }

@@ -50,6 +50,18 @@ public final class V21Adapter extends V201Adapter {
         return LIMITS_2_1;
     }
 
+    /** 2.1 made the limit optional: a period may carry only setpoints or discharge limits. */
+    @Override
+    protected boolean periodLimitOptional() {
+        return true;
+    }
+
+    /** 2.1 sends the token type as a string of up to 20 characters (IdTokenEnumStringType). */
+    @Override
+    protected String otherTokenType(String otherType) {
+        return maxLength(otherType, 20, "idToken type");
+    }
+
     /** 2.1 sends the connector type as a string of up to 20 characters. */
     @Override
     protected String connectorType(String connectorType) {

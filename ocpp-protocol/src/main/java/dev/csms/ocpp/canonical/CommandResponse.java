@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * A station's CALLRESULT to a command, normalized.
  *
- * <p>{@code accepted} is true when the station's {@code status} is Accepted, AcceptedCanceled, Scheduled or
- * Unlocked, or when the response has no status at all (1.6 UpdateFirmware, GetConfiguration, 2.x GetVariables:
- * then the content is in {@code rawResponse}). A 1.6 GetDiagnostics is accepted when the station names a file.
+ * <p>{@code accepted} is true when the station's {@code status} is Accepted, AcceptedCanceled, Scheduled,
+ * Unlocked, RebootRequired (1.6 ChangeConfiguration: the value is set and applies after a reboot) or Unpublished
+ * (2.x UnpublishFirmware), or when the response has no status at all (1.6 UpdateFirmware, GetConfiguration, 2.x
+ * GetVariables: then the content is in {@code rawResponse}). A 1.6 GetDiagnostics is accepted when the station
+ * names a file. Every other status (Rejected, NotSupported, EmptyResultSet, NoProfiles, ...) is not accepted.
  *
  * @param accepted           whether the station took the command on
  * @param status             the status string the station sent, e.g. {@code Rejected}, {@code NotSupported};

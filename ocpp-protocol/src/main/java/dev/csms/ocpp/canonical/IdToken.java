@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param value          the identifier itself (2.x {@code idToken}, 1.6 {@code idTag}); case-insensitive in OCPP
  * @param type           its normalized type
  * @param additionalInfo further identifiers of the same token (2.x only); never null, empty when none
+ * @param otherType      the type string a 2.1 station or CSMS used when it is none of the known types (OCPP 2.1
+ *                       sends the type as a free string, IdTokenEnumStringType, so that parties can agree on
+ *                       types of their own); only with type {@link IdTokenType#Other}, and then needed to send the
+ *                       token back to a 2.1 station; null otherwise
  */
-public record IdToken(String value, IdTokenType type, List<AdditionalInfo> additionalInfo) {
+public record IdToken(String value, IdTokenType type, List<AdditionalInfo> additionalInfo, String otherType) {
 
     /**
      * A further identifier attached to an IdToken (2.x AdditionalInfoType).
@@ -30,6 +34,14 @@ public record IdToken(String value, IdTokenType type, List<AdditionalInfo> addit
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(type, "type");
         additionalInfo = additionalInfo == null ? List.of() : List.copyOf(additionalInfo);
+        if (otherType != null && type != IdTokenType.Other) {
+            throw new IllegalArgumentException("otherType '" + otherType + "' needs type Other, not " + type);
+        }
+    }
+
+    /** A token of a known type (no {@code otherType}). */
+    public IdToken(String value, IdTokenType type, List<AdditionalInfo> additionalInfo) {
+        this(value, type, additionalInfo, null);
     }
 
     /** A token without additional info. */

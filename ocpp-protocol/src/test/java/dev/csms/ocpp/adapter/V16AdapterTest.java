@@ -29,6 +29,7 @@ import dev.csms.ocpp.canonical.StationEvent;
 import dev.csms.ocpp.canonical.StoppedReason;
 import dev.csms.ocpp.canonical.TransactionEventType;
 import dev.csms.ocpp.canonical.TriggerReason;
+import dev.csms.ocpp.canonical.UpdateType;
 import dev.csms.ocpp.canonical.UploadLogStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -447,6 +448,14 @@ class V16AdapterTest {
                     .isInstanceOf(OcppMappingException.class).hasMessageContaining("idTag");
         }
 
+        /** Found by the round trip: an empty list was written as [], so a request without list came back with one. */
+        @Test
+        void sendLocalListWithoutEntriesLeavesTheListOut() throws Exception {
+            OcppRequest request = valid(new StationCommand.SendLocalList(4, UpdateType.Full, List.of()));
+
+            assertThat(request.payload()).isEqualTo(json("{\"listVersion\":4,\"updateType\":\"Full\"}"));
+        }
+
         @Test
         void rawCommandPassesThrough() throws Exception {
             JsonNode payload = json("{\"key\":\"HeartbeatInterval\",\"value\":\"300\"}");
@@ -476,6 +485,16 @@ class V16AdapterTest {
             assertThat(scheduled.accepted()).isTrue();
             assertThat(notSupported.accepted()).isFalse();
             assertThat(notSupported.rawResponse()).isEqualTo(json("{\"status\":\"NotSupported\"}"));
+        }
+
+        /** Found by the round trip: RebootRequired means the value is set (it applies after a reboot). */
+        @Test
+        void rebootRequiredIsAccepted() throws Exception {
+            CommandResponse response = adapter.toCommandResponse("ChangeConfiguration",
+                    json("{\"status\":\"RebootRequired\"}"));
+
+            assertThat(response.accepted()).isTrue();
+            assertThat(response.status()).isEqualTo("RebootRequired");
         }
 
         @Test

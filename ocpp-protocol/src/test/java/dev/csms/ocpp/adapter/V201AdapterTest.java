@@ -325,6 +325,15 @@ class V201AdapterTest {
             assertThat(response.compositeSchedule().periods().get(0).phaseToUse()).isEqualTo(1);
         }
 
+        /** Found by the round trip: Unpublished is UnpublishFirmware's success, it was read as not accepted. */
+        @Test
+        void unpublishedIsAccepted() throws Exception {
+            assertThat(adapter.toCommandResponse("UnpublishFirmware", json("{\"status\":\"Unpublished\"}"))
+                    .accepted()).isTrue();
+            assertThat(adapter.toCommandResponse("UnpublishFirmware", json("{\"status\":\"NoFirmware\"}"))
+                    .accepted()).isFalse();
+        }
+
         @Test
         void getLogNamesTheFile() throws Exception {
             CommandResponse response = adapter.toCommandResponse("GetLog",

@@ -3,6 +3,13 @@ package dev.csms.ocpp.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.canonical.CertificateSigningUse;
+import dev.csms.ocpp.canonical.ChargingProfile;
+import dev.csms.ocpp.canonical.ChargingProfileKind;
+import dev.csms.ocpp.canonical.ChargingProfilePurpose;
+import dev.csms.ocpp.canonical.ChargingRateUnit;
+import dev.csms.ocpp.canonical.ChargingSchedule;
+import dev.csms.ocpp.canonical.ChargingSchedulePeriod;
+import dev.csms.ocpp.canonical.CommandResponse;
 import dev.csms.ocpp.canonical.FirmwareStatus;
 import dev.csms.ocpp.canonical.IdToken;
 import dev.csms.ocpp.canonical.IdTokenType;
@@ -48,7 +55,7 @@ class V21AdapterTest {
         assertThat(((StationEvent.Authorize) event("Authorize.json")).idToken())
                 .isEqualTo(IdToken.of("WAUZZZ8V5KA123456", IdTokenType.VIN));
         assertThat(((StationEvent.Authorize) event("Authorize.unknown-type.json")).idToken())
-                .isEqualTo(IdToken.of("X-1", IdTokenType.Other));
+                .isEqualTo(new IdToken("X-1", IdTokenType.Other, List.of(), "FleetCard"));
     }
 
     @Test
@@ -105,9 +112,44 @@ class V21AdapterTest {
     }
 
     @Test
-    void otherTokensAreNeverSent() {
+    void otherTokensWithoutTheirTypeAreNeverSent() {
         assertThatThrownBy(() -> adapter.toRequest(new StationCommand.RequestStartTransaction(1,
                 IdToken.of("X-1", IdTokenType.Other), null, 1, null)))
                 .isInstanceOf(OcppMappingException.class).hasMessageContaining("Other");
+    }
+
+    /** Found by the round trip: an unknown 2.1 token type was read as Other and could not be sent back. */
+    @Test
+    void unknownTokenTypesGoBackToTwoOneStationsAsTheyCame() {
+        IdToken token = ((StationEvent.Authorize) event("Authorize.unknown-type.json")).idToken();
+        StationCommand command = new StationCommand.RequestStartTransaction(1, token, null, 7, null);
+
+        assertThat(valid(command).payload().get("idToken"))
+                .isEqualTo(Fixtures.payload(OcppVersion.V2_1, "Authorize.unknown-type.json").get("idToken"));
+        assertThatThrownBy(() -> new V201Adapter(Clock.systemUTC()).toRequest(command))
+                .isInstanceOf(OcppMappingException.class).hasMessageContaining("FleetCard");
+        assertThatThrownBy(() -> new IdToken("X-1", IdTokenType.Central, List.of(), "FleetCard"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Found by the round trip: 2.1 made the period limit optional; a missing limit was read as 0 (no charging). */
+    @Test
+    void aPeriodWithoutLimitStaysWithoutLimit() throws Exception {
+        CommandResponse response = adapter.toCommandResponse("GetCompositeSchedule", mapper().readTree("{\"status\":"
+                + "\"Accepted\",\"schedule\":{\"evseId\":1,\"duration\":600,\"scheduleStart\":"
+                + "\"2025-03-14T09:00:00Z\",\"chargingRateUnit\":\"W\",\"chargingSchedulePeriod\":"
+                + "[{\"startPeriod\":0,\"setpoint\":-3000}]}}"));
+        assertThat(response.compositeSchedule().periods().get(0).limit()).isNull();
+
+        StationCommand command = new StationCommand.SetChargingProfile(1, new ChargingProfile(5, 0,
+                ChargingProfilePurpose.TxDefaultProfile, ChargingProfileKind.Relative, null, null, null, null,
+                List.of(new ChargingSchedule(1, null, null, ChargingRateUnit.W,
+                        List.of(new ChargingSchedulePeriod(0, null, null, null)), null))));
+        assertThat(valid(command).payload().at("/chargingProfile/chargingSchedule/0/chargingSchedulePeriod/0")
+                .has("limit")).isFalse();
+        assertThatThrownBy(() -> new V201Adapter(Clock.systemUTC()).toRequest(command))
+                .isInstanceOf(UnsupportedCommandException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> new V16Adapter(Clock.systemUTC()).toRequest(command))
+                .isInstanceOf(UnsupportedCommandException.class).hasMessageContaining("limit");
     }
 }

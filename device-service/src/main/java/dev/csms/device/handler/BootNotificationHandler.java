@@ -1,0 +1,112 @@
+package dev.csms.device.handler;
+
+import dev.csms.device.config.DeviceConfig;
+import dev.csms.device.model.Station;
+import dev.csms.device.service.StationRecords;
+import dev.csms.events.cloudevents.EventEnvelope;
+import dev.csms.events.device.StationChanged.StationChange;
+import dev.csms.events.ocpp.CallAnswer;
+import dev.csms.events.ocpp.StationCall;
+import dev.csms.ocpp.OcppVersion;
+import dev.csms.ocpp.canonical.ChargingStationInfo;
+import dev.csms.ocpp.canonical.CsmsAnswer.BootNotificationAnswer;
+import dev.csms.ocpp.canonical.RegistrationStatus;
+import dev.csms.ocpp.canonical.StationEvent.BootNotification;
+import dev.csms.runtime.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+
+/**
+ * The BootNotification policy: Accepted for a known enabled accepted station (its own heartbeat interval or the
+ * global one), Pending for a station awaiting an operator, Rejected for a disabled one; an unknown station is
+ * registered as pending when auto-registration is on, else Rejected. What the station reported is recorded, and the
+ * answer is written to the outbox in the same transaction, so a redelivered call gets the same answer again.
+ */
+@ApplicationScoped
+public class BootNotificationHandler {
+
+    private final Outbox outbox;
+    private final StationRecords records;
+    private final DeviceConfig.Boot policy;
+    private final Clock clock;
+
+    BootNotificationHandler(Outbox outbox, StationRecords records, DeviceConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.records = records;
+        this.policy = config.boot();
+        this.clock = clock;
+    }
+
+    public Uni<Void> handle(EventEnvelope<StationCall> envelope, BootNotification boot) {
+        StationCall call = envelope.data();
+        return Panache.withTransaction(() -> Station.<Station>findById(call.stationId(),
+                LockModeType.PESSIMISTIC_WRITE).chain(station -> {
+                    if (station == null) {
+                        return unknown(envelope, boot);
+                    }
+                    record(station, boot, envelope);
+                    return outbox.enqueue(records.changed(station, StationChange.Booted))
+                            .chain(() -> answer(envelope, decide(station)));
+                }));
+    }
+
+    private Uni<Void> unknown(EventEnvelope<StationCall> envelope, BootNotification boot) {
+        if (!policy.autoRegistration()) {
+            return answer(envelope, RegistrationStatus.Rejected, policy.rejectedRetryInterval());
+        }
+        Station station = new Station();
+        station.id = envelope.data().stationId();
+        station.securityProfile = policy.autoRegistrationSecurityProfile();
+        station.enabled = true;
+        station.registrationStatus = RegistrationStatus.Pending;
+        station.allowedVersions = EnumSet.allOf(OcppVersion.class);
+        station.createdAt = clock.instant();
+        record(station, boot, envelope);
+        // No credentials record: the station has no password yet; the operator sets one (or profile 3) later.
+        return station.persist()
+                .chain(() -> outbox.enqueue(records.changed(station, StationChange.AutoRegistered)))
+                .chain(() -> answer(envelope, RegistrationStatus.Pending, policy.pendingRetryInterval()));
+    }
+
+    private BootNotificationAnswer decide(Station station) {
+        if (!station.enabled) {
+            return answerOf(RegistrationStatus.Rejected, policy.rejectedRetryInterval());
+        }
+        if (station.registrationStatus != RegistrationStatus.Accepted) {
+            return answerOf(RegistrationStatus.Pending, policy.pendingRetryInterval());
+        }
+        return station.heartbeatInterval != null
+                ? new BootNotificationAnswer(RegistrationStatus.Accepted, station.heartbeatInterval, clock.instant(), null)
+                : answerOf(RegistrationStatus.Accepted, policy.heartbeatInterval());
+    }
+
+    private void record(Station station, BootNotification boot, EventEnvelope<StationCall> envelope) {
+        ChargingStationInfo info = boot.station();
+        station.reportedVendor = info.vendorName();
+        station.reportedModel = info.model();
+        station.reportedSerial = info.serialNumber();
+        station.reportedFirmware = info.firmwareVersion();
+        station.reportedIccid = info.modem() == null ? null : info.modem().iccid();
+        station.reportedImsi = info.modem() == null ? null : info.modem().imsi();
+        station.lastBootReason = boot.reason() == null ? null : boot.reason().name();
+        station.lastBootAt = envelope.data().receivedAt();
+        station.updatedAt = clock.instant();
+    }
+
+    private Uni<Void> answer(EventEnvelope<StationCall> envelope, RegistrationStatus status, Duration interval) {
+        return answer(envelope, answerOf(status, interval));
+    }
+
+    private Uni<Void> answer(EventEnvelope<StationCall> envelope, BootNotificationAnswer answer) {
+        return outbox.enqueue(records.answer(CallAnswer.of(envelope.data(), envelope.id(), answer)));
+    }
+
+    private BootNotificationAnswer answerOf(RegistrationStatus status, Duration interval) {
+        return new BootNotificationAnswer(status, Math.toIntExact(interval.toSeconds()), clock.instant(), null);
+    }
+}

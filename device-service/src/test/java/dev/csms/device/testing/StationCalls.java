@@ -1,0 +1,51 @@
+package dev.csms.device.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.csms.events.EventTypes;
+import dev.csms.events.Topics;
+import dev.csms.events.cloudevents.EventCodec;
+import dev.csms.events.cloudevents.EventEnvelope;
+import dev.csms.events.ocpp.StationCall;
+import dev.csms.localstack.LocalStack;
+import dev.csms.ocpp.OcppVersion;
+import dev.csms.ocpp.canonical.BootReason;
+import dev.csms.ocpp.canonical.ChargingStationInfo;
+import dev.csms.ocpp.canonical.StationEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Plays the gateway: publishes StationCall events on the local stack's {@code ocpp.inbound}. */
+public final class StationCalls implements AutoCloseable {
+
+    private final EventCodec codec = new EventCodec();
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.get().kafka().bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+
+    /** Publishes a 2.0.1 BootNotification of the station and returns its event id. */
+    public String boot(String stationId) throws Exception {
+        ChargingStationInfo info = new ChargingStationInfo("ACME", "Wallbox 22", "SN-" + stationId, "1.4.2",
+                new ChargingStationInfo.Modem("8931000000000000001", "262010000000001"), null, null);
+        Instant now = Instant.now();
+        StationCall call = new StationCall(stationId, "gw-test", 1, OcppVersion.V2_0_1,
+                UUID.randomUUID().toString(), "BootNotification", JsonNodeFactory.instance.objectNode(),
+                new StationEvent.BootNotification(BootReason.PowerUp, info), now, now.plusSeconds(30));
+        EventEnvelope<StationCall> envelope = EventEnvelope.create(EventTypes.STATION_CALL,
+                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
+        producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
+        return envelope.id();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.csms.gateway.metrics;
+
+import dev.csms.events.ocpp.CommandOutcome;
+import dev.csms.ocpp.OcppVersion;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's meters (Prometheus names in docs/gateway.md). Tags have bounded values: actions are the OCPP
+ * catalog's (anything else is {@code unknown}), outcomes and reasons are fixed words of this class's callers.
+ */
+public final class GatewayMetrics {
+
+    /** Direction of a message. */
+    public enum Direction {
+        /** From a station. */
+        in,
+        /** To a station. */
+        out
+    }
+
+    private final MeterRegistry registry;
+    private final AtomicInteger[][] connections = new AtomicInteger[OcppVersion.values().length][4];
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer publishLatency;
+    private final Timer decisionLatency;
+    private final AtomicInteger handshakesInProgress = new AtomicInteger();
+    private final AtomicInteger queuedCommands = new AtomicInteger();
+    private final AtomicInteger pendingDecisions = new AtomicInteger();
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (OcppVersion version : OcppVersion.values()) {
+            for (int profile = 0; profile < 4; profile++) {
+                AtomicInteger count = new AtomicInteger();
+                connections[version.ordinal()][profile] = count;
+                Gauge.builder("csms.gateway.connections", count, AtomicInteger::get)
+                        .description("Open station connections")
+                        .tag("version", version.label()).tag("profile", String.valueOf(profile))
+                        .register(registry);
+            }
+        }
+        publishLatency = Timer.builder("csms.gateway.publish.latency")
+                .description("From send to Kafka's acknowledgement (acks=all)")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        decisionLatency = Timer.builder("csms.gateway.decision.latency")
+                .description("From a StationCall needing a decision to the service's answer")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        Gauge.builder("csms.gateway.handshakes.in.progress", handshakesInProgress, AtomicInteger::get)
+                .description("Upgrades being authenticated").register(registry);
+        Gauge.builder("csms.gateway.commands.queued", queuedCommands, AtomicInteger::get)
+                .description("Commands waiting in the per-station queues, plus the outstanding ones")
+                .register(registry);
+        Gauge.builder("csms.gateway.decisions.pending", pendingDecisions, AtomicInteger::get)
+                .description("Station requests waiting for a service's decision").register(registry);
+    }
+
+    /** Registers a gauge read from elsewhere (e.g. unacknowledged bytes). */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    public void connectionOpened(OcppVersion version, int profile) {
+        connections[version.ordinal()][profile].incrementAndGet();
+    }
+
+    public void connectionClosed(OcppVersion version, int profile) {
+        connections[version.ordinal()][profile].decrementAndGet();
+    }
+
+    /** A message by action, direction and outcome, e.g. ({@code StatusNotification}, in, {@code accepted}). */
+    public void message(String action, Direction direction, String outcome) {
+        increment("csms.gateway.messages", "OCPP messages by action, direction and outcome",
+                "action", action, "direction", direction.name(), "outcome", outcome);
+    }
+
+    /** A CALLRESULT or CALLERROR whose id matches no outstanding CALL: dropped. */
+    public void unmatchedResult(String messageType) {
+        increment("csms.gateway.results.unmatched", "Station results whose message id matched no outstanding CALL",
+                "type", messageType);
+    }
+
+    /** An upgrade refused, by reason (identity, subprotocol, capacity, unauthorized, forbidden, draining). */
+    public void handshakeRejected(String reason) {
+        increment("csms.gateway.handshakes.rejected", "Refused WebSocket upgrades by reason", "reason", reason);
+    }
+
+    /** A connection ended, by reason. */
+    public void disconnected(String reason) {
+        increment("csms.gateway.disconnects", "Closed station connections by reason", "reason", reason);
+    }
+
+    /** A command result published, by outcome. */
+    public void commandResult(CommandOutcome outcome) {
+        increment("csms.gateway.commands", "Command results published by outcome", "outcome", outcome.name());
+    }
+
+    public void publishLatency(long nanos) {
+        publishLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void decisionLatency(long nanos) {
+        decisionLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public AtomicInteger handshakesInProgress() {
+        return handshakesInProgress;
+    }
+
+    public AtomicInteger queuedCommands() {
+        return queuedCommands;
+    }
+
+    public AtomicInteger pendingDecisions() {
+        return pendingDecisions;
+    }
+
+    /** Count of a counter, 0 when it was never incremented (for tests and the operator endpoint). */
+    public double counted(String name, String... tags) {
+        Counter counter = registry.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void increment(String name, String description, String... tags) {
+        String key = name + String.join("\u0000", tags);
+        counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
+                .register(registry)).increment();
+    }
+}
