@@ -77,6 +77,7 @@ final class TestCsms implements AutoCloseable {
     private final Map<String, BiFunction<String, Call, RpcMessage>> responders = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final List<String> clientCertificateSubjects = new CopyOnWriteArrayList<>();
+    private final Map<String, String> remoteHosts = new ConcurrentHashMap<>();
     private final AtomicInteger transactionIds = new AtomicInteger(1000);
     private final AtomicInteger messageIds = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
@@ -211,6 +212,11 @@ final class TestCsms implements AutoCloseable {
         return List.copyOf(clientCertificateSubjects);
     }
 
+    /** The source address each station connected from, last connection. */
+    Map<String, String> remoteHosts() {
+        return Map.copyOf(remoteHosts);
+    }
+
     boolean connected(String stationId) {
         return peers.containsKey(stationId);
     }
@@ -285,6 +291,7 @@ final class TestCsms implements AutoCloseable {
                 return;
             }
         }
+        remoteHosts.put(stationId, socket.remoteAddress().host());
         Peer peer = new Peer(stationId, version.get(), socket);
         Peer previous = peers.put(stationId, peer);
         if (previous != null) {
