@@ -3,6 +3,7 @@ package dev.csms.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.rpc.CallResult;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class BootTest extends SimulatorTestSupport {
         if (version.isTwoX()) {
             var get = json();
             get.putArray("getVariableData").addObject()
-                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("component", json().put("name", "OCPPCommCtrlr"))
+                    .<ObjectNode>set("component", json().put("name", "OCPPCommCtrlr"))
                     .set("variable", json().put("name", "HeartbeatInterval"));
             var result = answered(id, "GetVariables", get);
             assertThat(result.path("getVariableResult").path(0).path("attributeStatus").asText()).isEqualTo("Accepted");

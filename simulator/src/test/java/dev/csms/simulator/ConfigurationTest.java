@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -86,7 +87,7 @@ class ConfigurationTest extends SimulatorTestSupport {
         assertThat(pages).extracting(p -> p.payload().path("seqNo").asInt()).containsExactly(0, 1);
         assertThat(pages.get(0).payload().path("tbc").asBoolean()).isTrue();
         assertThat(pages.get(1).payload().has("tbc")).isFalse();
-        assertThat(pages.stream().flatMap(p -> java.util.stream.StreamSupport.stream(
+        assertThat(pages.stream().flatMap(p -> StreamSupport.stream(
                 p.payload().path("reportData").spliterator(), false))
                 .map(e -> e.path("component").path("name").asText() + "." + e.path("variable").path("name").asText()))
                 .contains("OCPPCommCtrlr.HeartbeatInterval", "EVSE.AvailabilityState", "TxCtrlr.TxStartPoint");

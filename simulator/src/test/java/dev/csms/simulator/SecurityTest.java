@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csms.ocpp.OcppVersion;
+import dev.csms.ocpp.rpc.CallResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +23,24 @@ import org.junit.jupiter.params.provider.EnumSource;
  * listing and deleting root certificates, the CSR of SignCertificate, and CertificateSigned.
  */
 class SecurityTest extends SimulatorTestSupport {
+
+    /** One CA for every test of the class: keytool runs take a second each on a busy machine. */
+    private static Path caDir;
+    private static Path ca;
+    private static String rootPem;
+
+    @BeforeAll
+    static void createCa() throws Exception {
+        caDir = Files.createTempDirectory("ca");
+        ca = caDir.resolve("ca.p12");
+        Keytool.genKeyPair(ca, "ca", "CN=Test CSMS Root,O=CSMS", null);
+        rootPem = Keytool.exportPem(ca, "ca");
+    }
+
+    @AfterAll
+    static void deleteCa() throws Exception {
+        Keytool.delete(caDir);
+    }
 
     @ParameterizedTest
     @EnumSource(OcppVersion.class)
@@ -65,8 +87,8 @@ class SecurityTest extends SimulatorTestSupport {
                 ObjectNode data = get.putArray("getVariableData").addObject();
                 data.putObject("component").put("name", "SecurityCtrlr");
                 data.putObject("variable").put("name", "SecurityProfile");
-                JsonNode answer = ((dev.csms.ocpp.rpc.CallResult) tls.call("TLS-1", "GetVariables", get)
-                        .get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).payload();
+                JsonNode answer = ((CallResult) tls.call("TLS-1", "GetVariables", get)
+                        .get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).payload();
                 assertThat(answer.path("getVariableResult").path(0).path("attributeValue").asText()).isEqualTo("3");
             }
         } finally {
@@ -79,52 +101,44 @@ class SecurityTest extends SimulatorTestSupport {
     void certificatesAreInstalledListedDeletedAndSigned(OcppVersion version) throws Exception {
         SimulatedStation station = started("CERT-" + version.label(), version);
         String id = station.id();
-        Path dir = Files.createTempDirectory("ca");
-        try {
-            Path ca = dir.resolve("ca.p12");
-            Keytool.genKeyPair(ca, "ca", "CN=Test CSMS Root,O=CSMS", null);
-            String rootPem = Keytool.exportPem(ca, "ca");
-            String type = version.isTwoX() ? "CSMSRootCertificate" : "CentralSystemRootCertificate";
+        String type = version.isTwoX() ? "CSMSRootCertificate" : "CentralSystemRootCertificate";
 
-            ObjectNode install = json().put("certificateType", type).put("certificate", rootPem);
-            assertThat(answered(id, "InstallCertificate", install).path("status").asText()).isEqualTo("Accepted");
-            ObjectNode garbage = json().put("certificateType", type).put("certificate", "-----BEGIN nothing");
-            assertThat(answered(id, "InstallCertificate", garbage).path("status").asText()).isEqualTo("Rejected");
+        ObjectNode install = json().put("certificateType", type).put("certificate", rootPem);
+        assertThat(answered(id, "InstallCertificate", install).path("status").asText()).isEqualTo("Accepted");
+        ObjectNode garbage = json().put("certificateType", type).put("certificate", "-----BEGIN nothing");
+        assertThat(answered(id, "InstallCertificate", garbage).path("status").asText()).isEqualTo("Rejected");
 
-            ObjectNode list = version.isTwoX() ? json() : json().put("certificateType", type);
-            if (version.isTwoX()) {
-                list.putArray("certificateType").add(type);
-            }
-            JsonNode listed = answered(id, "GetInstalledCertificateIds", list);
-            assertThat(listed.path("status").asText()).isEqualTo("Accepted");
-            JsonNode hash = version.isTwoX() ? listed.path("certificateHashDataChain").path(0)
-                    .path("certificateHashData") : listed.path("certificateHashData").path(0);
-            assertThat(hash.path("hashAlgorithm").asText()).isEqualTo("SHA256");
-            assertThat(hash.path("issuerNameHash").asText()).hasSize(64);
-
-            ObjectNode delete = json();
-            delete.set("certificateHashData", hash.deepCopy());
-            assertThat(answered(id, "DeleteCertificate", delete).path("status").asText()).isEqualTo("Accepted");
-            assertThat(answered(id, "DeleteCertificate", delete).path("status").asText()).isEqualTo("NotFound");
-            assertThat(answered(id, "GetInstalledCertificateIds", list).path("status").asText()).isEqualTo("NotFound");
-
-            // the station asks for a certificate: a real PKCS#10 request, signed by its own key
-            String trigger = version.isTwoX() ? "TriggerMessage" : "ExtendedTriggerMessage";
-            String what = version.isTwoX() ? "SignChargingStationCertificate" : "SignChargePointCertificate";
-            assertThat(answered(id, trigger, json().put("requestedMessage", what)).path("status").asText())
-                    .isEqualTo("Accepted");
-            String csr = awaitCalls(id, "SignCertificate", 1).get(0).payload().path("csr").asText();
-            assertThat(Keytool.printCsr(csr)).contains("CN=" + id);
-            String signed = Keytool.signCsr(ca, "ca", csr);
-            ObjectNode chain = json().put("certificateChain", signed);
-            assertThat(answered(id, "CertificateSigned", chain).path("status").asText()).isEqualTo("Accepted");
-            assertThat(station.inspect(r -> r.certificates().stationChain().get(0).getSubjectX500Principal()
-                    .getName()).get()).contains("CN=" + id);
-            ObjectNode junk = json().put("certificateChain", "junk");
-            assertThat(answered(id, "CertificateSigned", junk).path("status").asText()).isEqualTo("Rejected");
-        } finally {
-            Keytool.delete(dir);
+        ObjectNode list = version.isTwoX() ? json() : json().put("certificateType", type);
+        if (version.isTwoX()) {
+            list.putArray("certificateType").add(type);
         }
+        JsonNode listed = answered(id, "GetInstalledCertificateIds", list);
+        assertThat(listed.path("status").asText()).isEqualTo("Accepted");
+        JsonNode hash = version.isTwoX() ? listed.path("certificateHashDataChain").path(0)
+                .path("certificateHashData") : listed.path("certificateHashData").path(0);
+        assertThat(hash.path("hashAlgorithm").asText()).isEqualTo("SHA256");
+        assertThat(hash.path("issuerNameHash").asText()).hasSize(64);
+
+        ObjectNode delete = json();
+        delete.set("certificateHashData", hash.deepCopy());
+        assertThat(answered(id, "DeleteCertificate", delete).path("status").asText()).isEqualTo("Accepted");
+        assertThat(answered(id, "DeleteCertificate", delete).path("status").asText()).isEqualTo("NotFound");
+        assertThat(answered(id, "GetInstalledCertificateIds", list).path("status").asText()).isEqualTo("NotFound");
+
+        // the station asks for a certificate: a real PKCS#10 request, signed by its own key
+        String trigger = version.isTwoX() ? "TriggerMessage" : "ExtendedTriggerMessage";
+        String what = version.isTwoX() ? "SignChargingStationCertificate" : "SignChargePointCertificate";
+        assertThat(answered(id, trigger, json().put("requestedMessage", what)).path("status").asText())
+                .isEqualTo("Accepted");
+        String csr = awaitCalls(id, "SignCertificate", 1).get(0).payload().path("csr").asText();
+        assertThat(Keytool.printCsr(csr)).contains("CN=" + id);
+        String signed = Keytool.signCsr(ca, "ca", csr);
+        ObjectNode chain = json().put("certificateChain", signed);
+        assertThat(answered(id, "CertificateSigned", chain).path("status").asText()).isEqualTo("Accepted");
+        assertThat(station.inspect(r -> r.certificates().stationChain().get(0).getSubjectX500Principal()
+                .getName()).get()).contains("CN=" + id);
+        ObjectNode junk = json().put("certificateChain", "junk");
+        assertThat(answered(id, "CertificateSigned", junk).path("status").asText()).isEqualTo("Rejected");
         assertNoViolations();
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.ocpp.OcppVersion;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ class SessionTest extends SimulatorTestSupport {
                     .containsOnly(started.transactionId());
             assertThat(stop.payload().path("transactionId").asText()).isEqualTo(started.transactionId());
             assertThat(stop.payload().path("reason").asText()).isEqualTo("Local");
-            List<Double> energy = new java.util.ArrayList<>();
+            List<Double> energy = new ArrayList<>();
             energy.add(start.payload().path("meterStart").asDouble());
             meters.forEach(m -> energy.add(energy(m.payload().path("meterValue"))));
             energy.add(stop.payload().path("meterStop").asDouble());

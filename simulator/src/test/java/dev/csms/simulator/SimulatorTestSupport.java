@@ -8,12 +8,14 @@ import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.rpc.CallResult;
 import dev.csms.ocpp.rpc.RpcMessage;
 import dev.csms.ocpp.schema.OcppSchemaValidator;
+import dev.csms.simulator.station.Json;
 import dev.csms.simulator.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -32,8 +34,8 @@ abstract class SimulatorTestSupport {
 
     static {
         // conditions are mostly true at once or within milliseconds: check right away, then often
-        org.awaitility.Awaitility.setDefaultPollDelay(Duration.ZERO);
-        org.awaitility.Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
     }
 
     TestCsms csms;
@@ -150,6 +152,6 @@ abstract class SimulatorTestSupport {
     }
 
     static ObjectNode json() {
-        return dev.csms.simulator.station.Json.object();
+        return Json.object();
     }
 }

@@ -14,12 +14,15 @@ import dev.csms.ocpp.schema.OcppSchemaValidator;
 import dev.csms.ocpp.schema.SchemaSamples;
 import dev.csms.ocpp.schema.ValidationResult;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -130,8 +133,8 @@ final class TestCsms implements AutoCloseable {
     }
 
     /** A wss:// CSMS with this server key, requiring client certificates trusted by {@code trust}. */
-    static TestCsms startTls(OcppSchemaValidator validator, java.security.KeyStore serverKey, char[] password,
-            java.security.KeyStore trust) throws Exception {
+    static TestCsms startTls(OcppSchemaValidator validator, KeyStore serverKey, char[] password,
+            KeyStore trust) throws Exception {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(serverKey, password);
         TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -140,7 +143,7 @@ final class TestCsms implements AutoCloseable {
                 .setSsl(true)
                 .setKeyCertOptions(KeyCertOptions.wrap(keys))
                 .setTrustOptions(TrustOptions.wrap(trusted))
-                .setClientAuth(io.vertx.core.http.ClientAuth.REQUIRED));
+                .setClientAuth(ClientAuth.REQUIRED));
     }
 
     String url() {
@@ -264,7 +267,7 @@ final class TestCsms implements AutoCloseable {
             socket.reject(refuse ? 503 : 404);
             return;
         }
-        String stationId = java.net.URLDecoder.decode(path.substring("/ocpp/".length()), StandardCharsets.UTF_8);
+        String stationId = URLDecoder.decode(path.substring("/ocpp/".length()), StandardCharsets.UTF_8);
         // the subprotocol is negotiated by the handshake, after this handler: read what the station offers
         Optional<OcppVersion> version = Optional.ofNullable(socket.headers().get("Sec-WebSocket-Protocol"))
                 .map(String::trim).flatMap(OcppVersion::fromSubprotocol);

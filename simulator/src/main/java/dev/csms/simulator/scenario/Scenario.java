@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -371,7 +372,7 @@ public record Scenario(String url, Duration duration, Double rampUp, Long seed, 
     }
 
     /** How long to run, if given. */
-    public java.util.Optional<Duration> runFor() {
-        return java.util.Optional.ofNullable(duration);
+    public Optional<Duration> runFor() {
+        return Optional.ofNullable(duration);
     }
 }

@@ -1,7 +1,10 @@
 package dev.csms.simulator.station;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csms.simulator.SessionView;
 import dev.csms.simulator.time.SimClock;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,9 +37,9 @@ public final class ChargingSession {
     ChargingState chargingState = ChargingState.CHARGING;
     SimClock.Timer meterTimer;
     SimClock.Timer endTimer;
-    java.math.BigDecimal totalCost;
-    com.fasterxml.jackson.databind.node.ObjectNode pendingProfile;
-    java.time.Duration autoLength;
+    BigDecimal totalCost;
+    ObjectNode pendingProfile;
+    Duration autoLength;
 
     /** What the EV and station do with energy during the transaction. */
     public enum ChargingState {
@@ -163,12 +166,12 @@ public final class ChargingSession {
     }
 
     /** Records the total cost the CSMS sent (CostUpdated). */
-    public void costUpdated(java.math.BigDecimal total) {
+    public void costUpdated(BigDecimal total) {
         this.totalCost = total;
     }
 
     /** The CostUpdated total the CSMS sent last, if any. */
-    public java.math.BigDecimal totalCost() {
+    public BigDecimal totalCost() {
         return totalCost;
     }
 

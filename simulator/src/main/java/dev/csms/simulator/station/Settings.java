@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -148,7 +149,7 @@ public final class Settings {
     public Optional<Setting> find2x(String component, String variable, String instance, boolean withEvse) {
         return CATALOG.stream()
                 .filter(s -> component.equals(s.component()) && variable.equals(s.variable())
-                        && java.util.Objects.equals(instance, s.instance()) && s.perEvse() == withEvse)
+                        && Objects.equals(instance, s.instance()) && s.perEvse() == withEvse)
                 .findFirst();
     }
 

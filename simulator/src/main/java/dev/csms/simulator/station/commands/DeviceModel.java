@@ -9,6 +9,7 @@ import dev.csms.simulator.station.StationRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The 2.x device model over the station's {@link Settings}: resolving a component/variable pair of GetVariables
@@ -46,7 +47,7 @@ final class DeviceModel {
     }
 
     /** The NotifyReport entries (ReportDataType) of every item that passes the filter. */
-    static List<ObjectNode> report(StationRuntime station, java.util.function.Predicate<Setting> filter) {
+    static List<ObjectNode> report(StationRuntime station, Predicate<Setting> filter) {
         List<ObjectNode> entries = new ArrayList<>();
         for (Setting setting : Settings.CATALOG) {
             if (!setting.in2x() || !filter.test(setting)) {

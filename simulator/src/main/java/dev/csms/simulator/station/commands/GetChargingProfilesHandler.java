@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * 2.x GetChargingProfiles: Accepted and ReportChargingProfiles per EVSE with the matching profiles as they were
@@ -37,7 +38,7 @@ final class GetChargingProfilesHandler implements CommandHandler {
         Set<Integer> ids = new HashSet<>();
         criterion.path("chargingProfileId").forEach(id -> ids.add(id.asInt()));
         boolean onlyOtherSources = criterion.has("chargingLimitSource")
-                && java.util.stream.StreamSupport.stream(criterion.path("chargingLimitSource").spliterator(), false)
+                && StreamSupport.stream(criterion.path("chargingLimitSource").spliterator(), false)
                         .noneMatch(s -> "CSO".equals(s.asText()));
         List<ChargingProfiles.Profile> matching = station.profiles().all().stream()
                 .filter(p -> !onlyOtherSources)

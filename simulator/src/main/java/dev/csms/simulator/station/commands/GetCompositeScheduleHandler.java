@@ -9,6 +9,7 @@ import dev.csms.simulator.station.Connector;
 import dev.csms.simulator.station.Json;
 import dev.csms.simulator.station.StationRuntime;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +59,7 @@ final class GetCompositeScheduleHandler implements CommandHandler {
         for (ChargingProfiles.Period period : periods) {
             array.addObject()
                     .put("startPeriod", period.startPeriod())
-                    .put("limit", BigDecimal.valueOf(period.limit()).setScale(1, java.math.RoundingMode.HALF_UP))
+                    .put("limit", BigDecimal.valueOf(period.limit()).setScale(1, RoundingMode.HALF_UP))
                     .put("numberPhases", period.phases());
         }
         return Reply.result(response);

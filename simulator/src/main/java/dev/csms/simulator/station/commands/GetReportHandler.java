@@ -10,6 +10,7 @@ import dev.csms.simulator.station.StationRuntime;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 /**
  * 2.x GetReport: the variables of the requested components (and variables), as NotifyReport; EmptyResultSet when
@@ -27,7 +28,7 @@ final class GetReportHandler implements CommandHandler {
     public Reply handle(StationRuntime station, String action, ObjectNode request) {
         JsonNode criteria = request.path("componentCriteria");
         boolean onlyProblems = criteria.isArray() && !criteria.isEmpty()
-                && java.util.stream.StreamSupport.stream(criteria.spliterator(), false)
+                && StreamSupport.stream(criteria.spliterator(), false)
                         .allMatch(c -> "Problem".equals(c.asText()));
         JsonNode wanted = request.path("componentVariable");
         Predicate<Setting> filter = s -> !onlyProblems;

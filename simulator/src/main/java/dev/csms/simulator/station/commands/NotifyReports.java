@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csms.simulator.connection.CallKind;
 import dev.csms.simulator.connection.OutgoingCall;
 import dev.csms.simulator.station.Json;
+import dev.csms.simulator.station.Settings;
 import dev.csms.simulator.station.StationRuntime;
 import java.util.List;
 
 /** Sends report entries as NotifyReport messages, a page at a time (seqNo from 0, tbc on all but the last). */
 final class NotifyReports {
 
-    static final int PAGE = dev.csms.simulator.station.Settings.REPORT_PAGE;
+    static final int PAGE = Settings.REPORT_PAGE;
 
     private NotifyReports() {
     }
