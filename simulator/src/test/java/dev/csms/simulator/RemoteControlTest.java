@@ -8,6 +8,7 @@ import dev.csms.ocpp.OcppVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -86,6 +87,19 @@ class RemoteControlTest extends SimulatorTestSupport {
                     .isEqualTo("HardReset");
         }
         assertNoViolations();
+    }
+
+    @Test
+    void aStationPoweredOffWhileRebootingStaysOff() throws Exception {
+        SimulatedStation station = started("REBOOT-OFF", OcppVersion.V2_0_1);
+        answered(station.id(), "Reset", json().put("type", "Immediate"));
+        await().atMost(DEADLINE).until(() -> station.connectionState() == ConnectionState.OFF);
+        station.stop().get();
+        tick(Duration.ofSeconds(10));
+        assertThat(station.connectionState()).isEqualTo(ConnectionState.OFF);
+        assertThat(csms.calls(station.id(), "BootNotification")).hasSize(1);
+        station.start().get();
+        awaitAccepted(station);
     }
 
     @ParameterizedTest

@@ -91,6 +91,7 @@ public final class StationRuntime implements ChannelOwner {
     private SimClock.Timer heartbeatTimer;
     private SimClock.Timer bootRetryTimer;
     private SimClock.Timer disconnectTimer;
+    private SimClock.Timer rebootTimer;
     private List<Runnable> whenIdle;
 
     /**
@@ -147,6 +148,9 @@ public final class StationRuntime implements ChannelOwner {
 
     /** Powers the station off: running transactions end (PowerLoss, sent after the next power-on). */
     public void powerOff() {
+        // a station that is rebooting stays off
+        cancel(rebootTimer);
+        rebootTimer = null;
         if (!powered) {
             return;
         }
@@ -526,7 +530,8 @@ public final class StationRuntime implements ChannelOwner {
         sessions.stopAll(stopReason);
         shutDown();
         setConnectionState(ConnectionState.OFF);
-        schedule(config.behaviour().rebootDelay(), () -> {
+        rebootTimer = schedule(config.behaviour().rebootDelay(), () -> {
+            rebootTimer = null;
             if (!powered) {
                 powerUp(reason);
             }
