@@ -1,12 +1,14 @@
 package dev.csms.runtime.command;
 
 import dev.csms.runtime.leader.LeaderStatus;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.vertx.VertxContext;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,17 +29,25 @@ class CommandSweep {
     private final CommandLedger ledger;
     private final LeaderStatus leader;
     private final Vertx vertx;
+    private final InjectableInstance<Pool> pools;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    CommandSweep(CommandConfig config, CommandLedger ledger, LeaderStatus leader, Vertx vertx) {
+    CommandSweep(CommandConfig config, CommandLedger ledger, LeaderStatus leader, Vertx vertx,
+            InjectableInstance<Pool> pools) {
         this.config = config;
+        this.pools = pools;
         this.ledger = ledger;
         this.leader = leader;
         this.vertx = vertx;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (pools.listActive().isEmpty()) {
+            // A service without a datasource has no ledger to sweep.
+            LOG.debug("No active reactive datasource: no command sweep");
+            return;
+        }
         timer = vertx.setPeriodic(Math.max(10, config.sweepInterval().toMillis()), id -> tick());
     }
 
