@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,7 +250,7 @@ public class TokenRegistry {
         token.groupType = settings.groupIdToken() == null ? null : settings.groupIdToken().type();
         token.groupKey = RegisteredToken.keyOf(token.groupValue);
         token.allowedStations = settings.allowedStations() == null ? Set.of()
-                : new HashSet<>(settings.allowedStations());
+                : new TreeSet<>(settings.allowedStations());
         token.maxConcurrentSessions = settings.maxConcurrentSessions() == null ? 1 : settings.maxConcurrentSessions();
         token.updatedAt = clock.instant();
     }

@@ -165,6 +165,20 @@ class TokenResourceTest {
     }
 
     @Test
+    void anImportOverTheRowLimitIs413AndImportsNothing() {
+        String prefix = TokenFixtures.newValue();
+        StringBuilder csv = new StringBuilder("value,type,status\n");
+        for (int i = 0; i < 51; i++) {
+            csv.append(prefix).append('-').append(i).append(",Central,Accepted\n");
+        }
+        given().auth().oauth2(Tokens.operator()).contentType("text/csv").body(csv.toString())
+                .when().post("/api/v1/tokens/import")
+                .then().statusCode(413).contentType(PROBLEM).body("detail", containsString("50 rows"));
+        given().auth().oauth2(Tokens.viewer()).queryParam("q", prefix).when().get("/api/v1/tokens")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void aJsonImportReportsTheLineEachRejectedElementStartsOn() {
         String a = TokenFixtures.newValue();
         String json = "[\n"
