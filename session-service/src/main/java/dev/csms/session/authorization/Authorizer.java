@@ -147,7 +147,7 @@ public class Authorizer {
                 .setParameter("key", key).getResultList()).replaceWithVoid();
     }
 
-    /** Shorthand for tests and callers that want the info only. */
+    /** What the station is told: the status, the token's expiry as the cache limit, its group. */
     static IdTokenInfo infoOf(AuthorizationStatus status, RegisteredToken token) {
         return new IdTokenInfo(status, token == null ? null : token.expiresAt,
                 token == null ? null : token.groupIdToken(), null, List.of(), null, null, null);
