@@ -9,6 +9,9 @@ import dev.csms.events.ocpp.Presence;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.ocpp.StationConnected;
 import dev.csms.events.ocpp.StationDisconnected;
+import dev.csms.events.sessions.SessionEnded;
+import dev.csms.events.sessions.SessionStarted;
+import dev.csms.events.sessions.SessionUpdated;
 
 import java.util.List;
 import java.util.Map;
@@ -52,9 +55,20 @@ public final class EventTypes {
     public static final EventType<StationChanged> STATION_CHANGED =
             new EventType<>("csms.device.StationChanged.v1", StationChanged.class, Topics.DEVICE_STATIONS);
 
+    /** A charging session began; {@code sessions.events}. */
+    public static final EventType<SessionStarted> SESSION_STARTED =
+            new EventType<>("csms.sessions.SessionStarted.v1", SessionStarted.class, Topics.SESSIONS_EVENTS);
+    /** A running charging session changed (throttled); {@code sessions.events}. */
+    public static final EventType<SessionUpdated> SESSION_UPDATED =
+            new EventType<>("csms.sessions.SessionUpdated.v1", SessionUpdated.class, Topics.SESSIONS_EVENTS);
+    /** A charging session ended, with its totals; {@code sessions.events}. */
+    public static final EventType<SessionEnded> SESSION_ENDED =
+            new EventType<>("csms.sessions.SessionEnded.v1", SessionEnded.class, Topics.SESSIONS_EVENTS);
+
     /** All of them, in a stable order. */
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
-            COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED);
+            COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED, SESSION_STARTED,
+            SESSION_UPDATED, SESSION_ENDED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -16,6 +16,12 @@ import dev.csms.events.ocpp.Presence;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.ocpp.StationConnected;
 import dev.csms.events.ocpp.StationDisconnected;
+import dev.csms.events.sessions.MeterAnomaly;
+import dev.csms.events.sessions.SessionEnd;
+import dev.csms.events.sessions.SessionEnded;
+import dev.csms.events.sessions.SessionStarted;
+import dev.csms.events.sessions.SessionStatus;
+import dev.csms.events.sessions.SessionUpdated;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.canonical.AuthorizationData;
 import dev.csms.ocpp.canonical.AuthorizationStatus;
@@ -230,6 +236,26 @@ public final class EventSamples {
                         "1.4.2", T),
                 new StationChanged(STATION, StationChanged.StationChange.AutoRegistered, null, 1, true,
                         RegistrationStatus.Pending, Set.of(), null, null, null, T)));
+        IdToken fleet = IdToken.of("FLEET-7", IdTokenType.Central);
+        samples.put(EventTypes.SESSION_STARTED, List.of(
+                new SessionStarted("8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b20", STATION, "1042", OcppVersion.V1_6, 1, 1,
+                        IdToken.ofIdTag("04A2B3C4"), fleet, AuthorizationStatus.Accepted, T, new BigDecimal("12840"),
+                        null, 17, 1),
+                new SessionStarted("8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b21", STATION, "tx-7f3a", OcppVersion.V2_0_1,
+                        null, null, null, null, null, T, null, 4711, null, 1)));
+        samples.put(EventTypes.SESSION_UPDATED, Stream.of(SessionStatus.Active, SessionStatus.Stale).map(status ->
+                new SessionUpdated("8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b20", STATION, "1042", status, 1, 1, RFID, T,
+                        status == SessionStatus.Active ? ChargingState.Charging : null, new BigDecimal("3150.5"),
+                        new BigDecimal("12840"), new BigDecimal("15990.5"), List.of(MeterAnomaly.values()),
+                        T.plusSeconds(600), 4)).toList());
+        samples.put(EventTypes.SESSION_ENDED, Stream.of(SessionEnd.values()).map(end ->
+                new SessionEnded("8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b20", STATION, "1042", 1, 1, RFID, fleet,
+                        end == SessionEnd.Station ? T : null, T.plusSeconds(3600), end,
+                        end == SessionEnd.Station ? StoppedReason.EVDisconnected : null, new BigDecimal("0"),
+                        end == SessionEnd.Station ? new BigDecimal("12840") : null,
+                        end == SessionEnd.Station ? new BigDecimal("12840") : null,
+                        end == SessionEnd.Station ? List.of() : List.of(MeterAnomaly.MeterReset),
+                        end != SessionEnd.Station, 9)).toList());
         return samples;
     }
 
