@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -76,9 +75,7 @@ public class CommandClient {
         this.kafka = kafka;
         this.topics = topics;
         this.clock = clock;
-        String replica = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank())
-                .orElseGet(() -> UUID.randomUUID().toString().substring(0, 8));
-        this.source = "/csms/" + config.origin() + "/" + replica;
+        this.source = CommandEnvelopes.source(config.origin());
     }
 
     /**
@@ -103,8 +100,8 @@ public class CommandClient {
         Instant now = clock.instant();
         Instant due = now.plus(deadline);
         String commandId = UUID.randomUUID().toString();
-        EventEnvelope<Command> envelope = EventEnvelope.create(EventTypes.COMMAND, source, stationId,
-                new Command(commandId, stationId, due, config.origin(), command, now), clock);
+        EventEnvelope<Command> envelope = CommandEnvelopes.command(source, config.origin(), commandId, stationId,
+                command, now, due, clock);
         return Uni.createFrom().completionStage(() -> publishAndAwait(commandId, topics.outbound(), envelope))
                 .ifNoItem().after(deadline.plus(config.resultGrace()))
                 .failWith(() -> new CommandTimeoutException(commandId, stationId, due, config.resultGrace()))

@@ -12,6 +12,9 @@ public final class ProblemTypes {
     /** An unexpected server error; {@code instance} names the logged occurrence. */
     public static final String INTERNAL = "urn:csms:problem:internal";
 
+    /** A command for a station that no gateway holds a connection of (409). */
+    public static final String STATION_OFFLINE = "urn:csms:problem:station-offline";
+
     private ProblemTypes() {
     }
 }
