@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,10 +151,7 @@ public final class Launcher {
         long servicesStart = System.nanoTime();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         for (ServiceSpec service : config.services()) {
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("quarkus.http.host", Ports.LOOPBACK);
-            properties.put("quarkus.http.port", String.valueOf(service.port()));
-            properties.putAll(ServiceConfig.of(kafka, postgres, service.database(), jwt));
+            Map<String, String> properties = ServiceConfig.forProcess(service, kafka, postgres, jwt);
             // under the lock of stopAll: a Ctrl-C during start-up must not miss a process started meanwhile
             synchronized (this) {
                 if (stopping) {

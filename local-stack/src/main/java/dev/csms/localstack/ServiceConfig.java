@@ -2,7 +2,9 @@ package dev.csms.localstack;
 
 import dev.csms.localstack.jwt.LocalJwtIssuer;
 import dev.csms.localstack.kafka.KafkaBroker;
+import dev.csms.localstack.launcher.ServiceSpec;
 import dev.csms.localstack.postgres.PostgresServer;
+import dev.csms.localstack.support.Ports;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.Optional;
  */
 public final class ServiceConfig {
 
+    public static final String HTTP_HOST = "quarkus.http.host";
+    public static final String HTTP_PORT = "quarkus.http.port";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
     public static final String DB_KIND = "quarkus.datasource.db-kind";
     public static final String DB_USERNAME = "quarkus.datasource.username";
@@ -44,6 +48,19 @@ public final class ServiceConfig {
             config.put(DB_JDBC_URL, postgres.jdbcUrl(name));
         });
         config.putAll(jwt.verificationConfig());
+        return Collections.unmodifiableMap(config);
+    }
+
+    /**
+     * Everything a service process gets as {@code -D} options: HTTP on 127.0.0.1 at the spec's port, then
+     * {@link #of}. Used by the {@link Launcher} and by the e2e tests, which run the same processes.
+     */
+    public static Map<String, String> forProcess(ServiceSpec service, KafkaBroker kafka, PostgresServer postgres,
+            LocalJwtIssuer jwt) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(HTTP_HOST, Ports.LOOPBACK);
+        config.put(HTTP_PORT, String.valueOf(service.port()));
+        config.putAll(of(kafka, postgres, service.database(), jwt));
         return Collections.unmodifiableMap(config);
     }
 }

@@ -132,6 +132,17 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * Kills the service and any process it started (SIGKILL): a crash, with no graceful shutdown. Returns once
+     * the process has ended.
+     */
+    public void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(error -> process).join();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** The last {@code lines} lines of the log, for an error report. */
     public List<String> logTail(int lines) {
         try {

@@ -7,6 +7,7 @@ import dev.csms.events.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One real broker for the whole class: starting one costs seconds. */
 class EmbeddedKafkaTest {
@@ -92,6 +95,16 @@ class EmbeddedKafkaTest {
         assertThat(readAll(TOPICS.inbound())).contains(value);
     }
 
+    /** The gateway's producer compresses with lz4: the broker must be able to decompress what services send. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lz4", "snappy", "zstd", "gzip"})
+    void acceptsCompressedBatches(String compression) throws Exception {
+        String value = compression + "-" + UUID.randomUUID();
+        send(TOPICS.inbound(), "CP-4", value, Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression));
+
+        assertThat(readAll(TOPICS.inbound())).contains(value);
+    }
+
     @Test
     void autoCreatesTopicsServicesAskFor() throws Exception {
         String topic = "service-owned-" + UUID.randomUUID();
@@ -118,12 +131,18 @@ class EmbeddedKafkaTest {
     }
 
     private static RecordMetadata send(String topic, String key, String value) throws Exception {
-        Map<String, Object> config = Map.of(
+        return send(topic, key, value, Map.of());
+    }
+
+    private static RecordMetadata send(String topic, String key, String value, Map<String, Object> extra)
+            throws Exception {
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        config.putAll(extra);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
