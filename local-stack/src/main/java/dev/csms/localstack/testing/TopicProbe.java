@@ -28,8 +28,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicProbe implements AutoCloseable {
 
-    /** How long {@link #await} and {@link #awaitAll(Predicate, int)} wait. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long {@link #await} and {@link #awaitAll(Predicate, int)} wait: long enough for a restarted consumer to
+     * get its partitions back after the killed one's session timed out (45 s by default).
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> received = new CopyOnWriteArrayList<>();
