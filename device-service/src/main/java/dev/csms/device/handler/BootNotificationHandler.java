@@ -12,6 +12,7 @@ import dev.csms.ocpp.canonical.ChargingStationInfo;
 import dev.csms.ocpp.canonical.CsmsAnswer.BootNotificationAnswer;
 import dev.csms.ocpp.canonical.RegistrationStatus;
 import dev.csms.ocpp.canonical.StationEvent.BootNotification;
+import dev.csms.runtime.inbound.StationCallHandler;
 import dev.csms.runtime.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +29,7 @@ import java.util.EnumSet;
  * answer is written to the outbox in the same transaction, so a redelivered call gets the same answer again.
  */
 @ApplicationScoped
-public class BootNotificationHandler {
+public class BootNotificationHandler implements StationCallHandler<BootNotification> {
 
     private final Outbox outbox;
     private final StationRecords records;
@@ -42,6 +43,12 @@ public class BootNotificationHandler {
         this.clock = clock;
     }
 
+    @Override
+    public Class<BootNotification> eventClass() {
+        return BootNotification.class;
+    }
+
+    @Override
     public Uni<Void> handle(EventEnvelope<StationCall> envelope, BootNotification boot) {
         StationCall call = envelope.data();
         return Panache.withTransaction(() -> Station.<Station>findById(call.stationId(),

@@ -8,7 +8,7 @@ import dev.csms.ocpp.canonical.StationEvent.Authorize;
 import dev.csms.runtime.outbox.Outbox;
 import dev.csms.session.authorization.AuthorizationRequest;
 import dev.csms.session.authorization.Authorizer;
-import dev.csms.session.messaging.StationCallHandler;
+import dev.csms.runtime.inbound.StationCallHandler;
 import dev.csms.session.service.SessionRecords;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

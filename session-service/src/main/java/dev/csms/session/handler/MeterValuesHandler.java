@@ -3,7 +3,7 @@ package dev.csms.session.handler;
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.ocpp.canonical.StationEvent.MeterValues;
-import dev.csms.session.messaging.StationCallHandler;
+import dev.csms.runtime.inbound.StationCallHandler;
 import dev.csms.session.service.SessionRecorder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.sessions.SessionEnd;
 import dev.csms.ocpp.canonical.ConnectorStatus;
 import dev.csms.ocpp.canonical.StationEvent.StatusNotification;
-import dev.csms.session.messaging.StationCallHandler;
+import dev.csms.runtime.inbound.StationCallHandler;
 import dev.csms.session.service.StaleSessions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.CommandOutcome;
 import dev.csms.events.ocpp.CommandResult;
-import dev.csms.session.messaging.CommandResultHandler;
+import dev.csms.runtime.inbound.CommandResultHandler;
 import dev.csms.session.model.AuthorizationCommand;
 import dev.csms.session.model.LocalList;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * Sends commands to stations: a {@code csms.ocpp.Command.v1} on {@code ocpp.outbound} written to the outbox in the
  * caller's transaction, so the command leaves only if the state that expects its result commits. Its
- * {@code CommandResult} comes back on {@code ocpp.inbound} to the {@code CommandResultHandler}s. The one place to
+ * {@code CommandResult} comes back on {@code ocpp.inbound} to the {@link dev.csms.runtime.inbound.CommandResultHandler}s. The one place to
  * switch to the platform's durable command ledger once it exists.
  */
 @ApplicationScoped

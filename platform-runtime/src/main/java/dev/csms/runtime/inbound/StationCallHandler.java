@@ -1,4 +1,4 @@
-package dev.csms.session.messaging;
+package dev.csms.runtime.inbound;
 
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.StationCall;
@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Handles the station calls of one OCPP action: a CDI bean ({@code @ApplicationScoped}) implementing this is found
- * by {@link StationCallHandlers} and called by {@link InboundConsumer} for every {@link StationCall} whose canonical
+ * by {@link InboundHandlers} and called by {@link InboundDispatcher} for every {@link StationCall} whose canonical
  * event is {@link #eventClass()} (and, for {@link StationEvent.RawStationMessage}, whose action is
  * {@link #rawAction()}). Adding a handler is adding a class; the consumer does not change.
  *

@@ -1,4 +1,4 @@
-package dev.csms.session.messaging;
+package dev.csms.runtime.inbound;
 
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.CommandResult;
@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Receives every {@link CommandResult} on {@code ocpp.inbound} (of every service's commands: a handler ignores the
- * command ids it does not know). Zero or more CDI beans; {@link InboundConsumer} calls each of them, one after the
+ * command ids it does not know). Zero or more CDI beans; {@link InboundDispatcher} calls each of them, one after the
  * other, ordered by class name. Delivery is at least once: a handler is idempotent, and a failed {@code Uni} is
  * retried with backoff while the partition waits.
  */

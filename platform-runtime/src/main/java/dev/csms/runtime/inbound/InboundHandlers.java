@@ -1,5 +1,7 @@
-package dev.csms.session.messaging;
+package dev.csms.runtime.inbound;
 
+import dev.csms.events.cloudevents.EventEnvelope;
+import dev.csms.events.ocpp.StationCall;
 import dev.csms.ocpp.canonical.StationEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,34 +14,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The registry of {@link StationCallHandler} and {@link CommandResultHandler} beans, built once at startup. */
+/**
+ * The registry of a service's {@link StationCallHandler}, {@link CommandResultHandler} and
+ * {@link ConnectionEventHandler} beans, built once at startup. Handlers of one kind run in the order of their class
+ * names, so the order is stable across replicas and restarts.
+ */
 @ApplicationScoped
-public class StationCallHandlers {
+public class InboundHandlers {
 
     private final Map<String, List<StationCallHandler<?>>> byAction = new HashMap<>();
     private final List<CommandResultHandler> resultHandlers;
+    private final List<ConnectionEventHandler> connectionHandlers;
 
-    StationCallHandlers(@Any Instance<StationCallHandler<?>> callHandlers,
-            @Any Instance<CommandResultHandler> resultHandlers) {
-        List<StationCallHandler<?>> sorted = new ArrayList<>();
-        callHandlers.forEach(sorted::add);
-        sorted.sort(Comparator.comparing(StationCallHandlers::className));
-        for (StationCallHandler<?> handler : sorted) {
+    InboundHandlers(@Any Instance<StationCallHandler<?>> callHandlers,
+            @Any Instance<CommandResultHandler> resultHandlers,
+            @Any Instance<ConnectionEventHandler> connectionHandlers) {
+        for (StationCallHandler<?> handler : sorted(callHandlers)) {
             if (handler.eventClass() == StationEvent.RawStationMessage.class && handler.rawAction().isEmpty()) {
-                throw new IllegalStateException(className(handler) + " handles RawStationMessage but names no raw action");
+                throw new IllegalStateException(
+                        className(handler) + " handles RawStationMessage but names no raw action");
             }
             byAction.computeIfAbsent(key(handler.eventClass(), handler.rawAction()), k -> new ArrayList<>())
                     .add(handler);
         }
-        List<CommandResultHandler> results = new ArrayList<>();
-        resultHandlers.forEach(results::add);
-        results.sort(Comparator.comparing(StationCallHandlers::className));
-        this.resultHandlers = List.copyOf(results);
+        this.resultHandlers = sorted(resultHandlers);
+        this.connectionHandlers = sorted(connectionHandlers);
     }
 
     /** The handlers of an event, in order; empty when no handler takes it. */
     public List<StationCallHandler<?>> handlersOf(StationEvent event) {
-        Optional<String> raw = event instanceof StationEvent.RawStationMessage message ? Optional.of(message.action())
+        Optional<String> raw = event instanceof StationEvent.RawStationMessage message
+                ? Optional.of(message.action())
                 : Optional.empty();
         return byAction.getOrDefault(key(event.getClass(), raw), List.of());
     }
@@ -49,14 +54,26 @@ public class StationCallHandlers {
         return resultHandlers;
     }
 
-    /** Runs the handlers one after the other. */
+    /** Every connection event handler, in order. */
+    public List<ConnectionEventHandler> connectionHandlers() {
+        return connectionHandlers;
+    }
+
+    /** Runs the handlers of a call one after the other. */
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    public Uni<Void> dispatch(dev.csms.events.cloudevents.EventEnvelope<dev.csms.events.ocpp.StationCall> call) {
+    public Uni<Void> dispatch(EventEnvelope<StationCall> call) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StationCallHandler handler : handlersOf(call.data().event())) {
             chain = chain.chain(() -> handler.handle(call, call.data().event()));
         }
         return chain;
+    }
+
+    private static <T> List<T> sorted(Instance<T> beans) {
+        List<T> list = new ArrayList<>();
+        beans.forEach(list::add);
+        list.sort(Comparator.comparing(InboundHandlers::className));
+        return List.copyOf(list);
     }
 
     private static String key(Class<?> eventClass, Optional<String> rawAction) {
