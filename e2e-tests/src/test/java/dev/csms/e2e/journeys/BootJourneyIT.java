@@ -207,15 +207,10 @@ class BootJourneyIT {
     }
 
     private StationCredentials credentials(String stationId) {
-        return platform.credentials().latest(stationId)
-                .flatMap(entry -> entry.event())
-                .map(envelope -> envelope.data() instanceof StationCredentials c ? c : null)
-                .orElse(null);
+        return platform.credentialsOf(stationId);
     }
 
-    /** device-service published the station's credentials: the gateways are about to know them. */
     private void awaitCredentials(String stationId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> credentials(stationId),
-                credentials -> credentials != null && credentials.passwordHash() != null);
+        platform.awaitCredentials(stationId);
     }
 }

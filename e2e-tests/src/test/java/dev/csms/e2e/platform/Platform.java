@@ -1,6 +1,7 @@
 package dev.csms.e2e.platform;
 
 import dev.csms.events.Topics;
+import dev.csms.events.credentials.StationCredentials;
 import dev.csms.localstack.LocalStack;
 import dev.csms.localstack.ServiceConfig;
 import dev.csms.localstack.jwt.LocalJwtIssuer;
@@ -58,7 +59,9 @@ public final class Platform {
     private final TopicTap presence;
     private final TopicTap credentials;
     private final TopicTap deviceStations;
+    private final TopicTap sessionEvents;
     private final DeviceApi devices;
+    private final SessionApi sessions;
 
     private Platform(E2eSettings settings, LocalStack stack, Map<String, PlatformService> services) {
         this.settings = settings;
@@ -72,7 +75,9 @@ public final class Platform {
         this.presence = TopicTap.start(kafka, topics.presence());
         this.credentials = TopicTap.start(kafka, topics.deviceCredentials());
         this.deviceStations = TopicTap.start(kafka, topics.name(Topics.DEVICE_STATIONS));
+        this.sessionEvents = TopicTap.start(kafka, topics.name(Topics.SESSIONS_EVENTS));
         this.devices = new DeviceApi(services.get(DEVICE).baseUrl(), this::operatorToken);
+        this.sessions = new SessionApi(services.get(SESSION).baseUrl(), this::operatorToken);
     }
 
     /** The platform of this JVM: started (and waited for) on the first call. */
@@ -209,6 +214,11 @@ public final class Platform {
         return devices;
     }
 
+    /** session-service's operator API. */
+    public SessionApi sessions() {
+        return sessions;
+    }
+
     /** {@code ocpp.inbound} from its beginning: StationCall, StationConnected/Disconnected, CommandResult. */
     public TopicTap inbound() {
         return inbound;
@@ -229,8 +239,27 @@ public final class Platform {
         return credentials;
     }
 
+    /** The station's latest credentials on {@code device.credentials}; null before any or after a tombstone. */
+    public StationCredentials credentialsOf(String stationId) {
+        return credentials.latest(stationId)
+                .flatMap(TopicTap.Entry::event)
+                .map(envelope -> envelope.data() instanceof StationCredentials c ? c : null)
+                .orElse(null);
+    }
+
+    /** Waits until device-service published the station's password: the gateways are about to know it. */
+    public void awaitCredentials(String stationId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> credentialsOf(stationId),
+                c -> c != null && c.passwordHash() != null);
+    }
+
     /** {@code device.stations}: device-service's StationChanged events. */
     public TopicTap deviceStations() {
         return deviceStations;
+    }
+
+    /** {@code sessions.events}: session-service's SessionStarted, SessionUpdated and SessionEnded. */
+    public TopicTap sessionEvents() {
+        return sessionEvents;
     }
 }

@@ -18,7 +18,7 @@ import dev.csms.ocpp.canonical.CommandResponse;
 import dev.csms.ocpp.canonical.ResetType;
 import dev.csms.ocpp.canonical.StationCommand;
 import dev.csms.runtime.testing.LocalStackKafka;
-import dev.csms.runtime.testing.TopicProbe;
+import dev.csms.localstack.testing.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -82,7 +82,7 @@ class CommandClientTest {
                 .send(station, new StationCommand.Reset(ResetType.Immediate, null), Duration.ofSeconds(30))
                 .subscribeAsCompletionStage();
 
-        ConsumerRecord<String, byte[]> record = outbound.awaitRecords(r -> station.equals(r.key()), 1, ARRIVAL).get(0);
+        ConsumerRecord<String, byte[]> record = outbound.awaitAll(r -> station.equals(r.key()), 1, ARRIVAL).get(0);
         EventEnvelope<Command> command = codec.fromRecord(record, EventTypes.COMMAND);
         assertThat(command.subject()).isEqualTo(station);
         assertThat(command.data().stationId()).isEqualTo(station);
@@ -103,7 +103,7 @@ class CommandClientTest {
         CompletableFuture<CommandResult> sent = client.send(station, new StationCommand.ClearCache(), Duration.ofSeconds(30))
                 .subscribeAsCompletionStage();
         EventEnvelope<Command> command = codec.fromRecord(
-                outbound.awaitRecords(r -> station.equals(r.key()), 1, ARRIVAL).get(0), EventTypes.COMMAND);
+                outbound.awaitAll(r -> station.equals(r.key()), 1, ARRIVAL).get(0), EventTypes.COMMAND);
         answer(command, command.data().commandId(), CommandOutcome.StationOffline);
 
         assertThat(sent.get(ARRIVAL.toSeconds(), TimeUnit.SECONDS).outcome()).isEqualTo(CommandOutcome.StationOffline);
@@ -125,7 +125,7 @@ class CommandClientTest {
                 .isInstanceOf(CommandTimeoutException.class).hasMessageContaining(station);
         assertThat(waited).isGreaterThanOrEqualTo(deadline.plus(config.resultGrace()));
         // a loaded machine may deliver the record to the probe later than the timeout fired: wait for it
-        assertThat(outbound.awaitRecords(r -> station.equals(r.key()), 1, ARRIVAL)).hasSize(1);
+        assertThat(outbound.awaitAll(r -> station.equals(r.key()), 1, ARRIVAL)).hasSize(1);
     }
 
     @Test
@@ -134,7 +134,7 @@ class CommandClientTest {
         CompletableFuture<Void> gatewayPart = CompletableFuture.runAsync(() -> {
             try (TopicProbe probe = new TopicProbe(topics.outbound())) {
                 EventEnvelope<Command> command = codec.fromRecord(
-                        probe.awaitRecords(r -> station.equals(r.key()), 1, ARRIVAL).get(0), EventTypes.COMMAND);
+                        probe.awaitAll(r -> station.equals(r.key()), 1, ARRIVAL).get(0), EventTypes.COMMAND);
                 answer(command, command.data().commandId(), CommandOutcome.Answered);
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -19,7 +19,7 @@ import dev.csms.ocpp.canonical.StationCommand;
 import dev.csms.runtime.presence.PresenceView;
 import dev.csms.runtime.problem.ProblemException;
 import dev.csms.runtime.problem.ProblemTypes;
-import dev.csms.runtime.testing.TopicProbe;
+import dev.csms.localstack.testing.TopicProbe;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -101,7 +101,7 @@ class CommandLedgerTest {
         assertThat(run(() -> ledger.find(submitted.commandId()))).contains(submitted);
         assertThat(run(() -> ledger.byReference("reset", "ticket-7"))).containsExactly(submitted);
 
-        ConsumerRecord<String, byte[]> record = outbound.awaitRecords(r -> station.equals(r.key()), 1, ARRIVAL).get(0);
+        ConsumerRecord<String, byte[]> record = outbound.awaitAll(r -> station.equals(r.key()), 1, ARRIVAL).get(0);
         EventEnvelope<Command> command = codec.fromRecord(record, EventTypes.COMMAND);
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.COMMAND.type());
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(station);
@@ -130,7 +130,7 @@ class CommandLedgerTest {
         // a later committed command of the same station (same partition) arrives, and nothing before it
         CommandRecord marker = run(() -> ledger.submitNow(CommandRequest.of(station, new StationCommand.ClearCache(),
                 "clear-cache", "alice")));
-        List<ConsumerRecord<String, byte[]>> received = outbound.awaitRecords(r -> station.equals(r.key()), 1, ARRIVAL);
+        List<ConsumerRecord<String, byte[]>> received = outbound.awaitAll(r -> station.equals(r.key()), 1, ARRIVAL);
         assertThat(received).hasSize(1);
         assertThat(codec.fromRecord(received.get(0), EventTypes.COMMAND).data().commandId())
                 .isEqualTo(marker.commandId());

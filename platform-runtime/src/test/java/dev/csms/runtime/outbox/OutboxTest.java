@@ -13,7 +13,7 @@ import dev.csms.events.ocpp.Presence;
 import dev.csms.localstack.LocalStack;
 import dev.csms.localstack.LocalStackTestResource;
 import dev.csms.ocpp.OcppVersion;
-import dev.csms.runtime.testing.TopicProbe;
+import dev.csms.localstack.testing.TopicProbe;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -88,7 +88,7 @@ class OutboxTest {
         assertThat(count("select count(*) from csms_outbox where record_key = $1", station)).isZero();
         // Kafka keeps a key's records in order: a later committed marker arrives, and nothing of it before
         commit(station, "marker");
-        assertThat(values(probe.awaitRecords(r -> station.equals(r.key()), 1, DELIVERY))).containsExactly("marker");
+        assertThat(values(probe.awaitAll(r -> station.equals(r.key()), 1, DELIVERY))).containsExactly("marker");
     }
 
     @Test
@@ -101,7 +101,7 @@ class OutboxTest {
                 () -> new TestStation(station, "committed").persist().chain(() -> outbox.enqueue(record))));
         commit(station, "marker");
 
-        List<ConsumerRecord<String, byte[]>> received = probe.awaitRecords(r -> station.equals(r.key()), 2, DELIVERY);
+        List<ConsumerRecord<String, byte[]>> received = probe.awaitAll(r -> station.equals(r.key()), 2, DELIVERY);
         assertThat(values(received).get(1)).isEqualTo("marker");
         ConsumerRecord<String, byte[]> published = received.get(0);
         assertThat(published.key()).isEqualTo(station);
@@ -129,9 +129,9 @@ class OutboxTest {
                 .chain(() -> outbox.enqueue(record(station, "5")))
                 .chain(() -> outbox.enqueue(record(station, "6")))));
 
-        assertThat(values(probe.awaitRecords(r -> station.equals(r.key()), 6, DELIVERY)))
+        assertThat(values(probe.awaitAll(r -> station.equals(r.key()), 6, DELIVERY)))
                 .containsExactly("1", "2", "3", "4", "5", "6");
-        assertThat(values(probe.awaitRecords(r -> other.equals(r.key()), 1, DELIVERY))).containsExactly("x");
+        assertThat(values(probe.awaitAll(r -> other.equals(r.key()), 1, DELIVERY))).containsExactly("x");
     }
 
     @Test
@@ -159,7 +159,7 @@ class OutboxTest {
             String station = station();
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.enqueue(record(station, "t"))));
             long committed = System.nanoTime();
-            probe.awaitRecords(r -> station.equals(r.key()), 1, DELIVERY);
+            probe.awaitAll(r -> station.equals(r.key()), 1, DELIVERY);
             latencies.add(Duration.ofNanos(System.nanoTime() - committed).toMillis());
         }
         List<Long> sorted = latencies.stream().sorted().toList();
@@ -183,7 +183,7 @@ class OutboxTest {
             LocalStack.get().kafka().startBroker();
         }
 
-        assertThat(values(probe.awaitRecords(r -> station.equals(r.key()), 1, Duration.ofSeconds(60))))
+        assertThat(values(probe.awaitAll(r -> station.equals(r.key()), 1, Duration.ofSeconds(60))))
                 .containsExactly("during the outage");
         await().atMost(DELIVERY).until(() -> count("select count(*) from csms_outbox where record_key = $1", station) == 0);
     }

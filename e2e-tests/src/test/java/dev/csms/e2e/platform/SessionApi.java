@@ -1,0 +1,48 @@
+package dev.csms.e2e.platform;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** session-service's operator API, as the journeys use it (an operator's bearer token on every call). */
+public final class SessionApi {
+
+    private final String baseUrl;
+    private final Supplier<String> operatorToken;
+
+    SessionApi(String baseUrl, Supplier<String> operatorToken) {
+        this.baseUrl = baseUrl;
+        this.operatorToken = operatorToken;
+    }
+
+    /** A request to session-service as an operator; for calls this class does not wrap. */
+    public RequestSpecification request() {
+        return given().baseUri(baseUrl).auth().oauth2(operatorToken.get()).accept(ContentType.JSON);
+    }
+
+    /**
+     * {@code POST /api/v1/tokens}: an Accepted token of type Central, which matches the value whatever type a
+     * station presents it with (1.6 idTag, 2.x ISO14443, ...); 201.
+     */
+    public void registerToken(String value) {
+        request().contentType(ContentType.JSON)
+                .body(Map.of("value", value, "type", "Central", "status", "Accepted"))
+                .post("/api/v1/tokens")
+                .then().statusCode(201);
+    }
+
+    /** {@code GET /api/v1/sessions?stationId=}: the station's sessions, newest first; 200. */
+    public JsonPath sessionsOf(String stationId) {
+        return request().queryParam("stationId", stationId)
+                .get("/api/v1/sessions").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** {@code GET /api/v1/sessions/{id}}: one session with its meter series; 200. */
+    public JsonPath session(String sessionId) {
+        return request().get("/api/v1/sessions/{id}", sessionId).then().statusCode(200).extract().jsonPath();
+    }
+}
