@@ -144,7 +144,20 @@ class HelmChartTest {
             assertThat(find(docs, "Deployment", service).at("/spec/template/spec/containers/0/readinessProbe/httpGet/path")
                     .asText()).isEqualTo("/q/health/ready");
         }
-        assertThat(find(docs, "PodDisruptionBudget", "gateway-service")).isNotNull();
+        assertThat(find(docs, "PodDisruptionBudget", "gateway-service").at("/spec/minAvailable").asInt()).isEqualTo(2);
+        String properties = find(docs, "ConfigMap", "gateway-service-config").at("/data/application.properties").asText();
+        assertThat(properties).contains("quarkus.tls.key-store.pem.0.cert=/etc/csms/tls/tls.crt");
+        assertThat(env(container, "QUARKUS_CONFIG_LOCATIONS").path("value").asText())
+                .isEqualTo("/etc/csms/config/application.properties");
+        JsonNode volumes = gateway.at("/spec/template/spec/volumes");
+        assertThat(StreamSupport.stream(volumes.spliterator(), false).map(v -> v.at("/secret/secretName").asText()))
+                .contains("csms-gateway-tls", "csms-station-ca", "csms-jwt-public-key");
+    }
+
+    @Test
+    void pdbThatBlocksEveryEvictionFails() {
+        assertThatThrownBy(() -> render(t -> t.set("services.gateway.pdb.minAvailable", 2)))
+                .hasMessageContaining("services.gateway.pdb.minAvailable (2) must be below services.gateway.replicas (2)");
     }
 
     @Test
