@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /** device-service settings ({@code csms.device.*}). */
 @ConfigMapping(prefix = "csms.device")
@@ -43,5 +46,53 @@ public interface DeviceConfig {
         /** Deadline of the TriggerMessage(BootNotification) sent after an operator accepts a pending station. */
         @WithDefault("30s")
         Duration triggerDeadline();
+    }
+
+    /** Remote operations sent by operators ({@code csms.device.operations.*}). */
+    Operations operations();
+
+    interface Operations {
+        /** How long a station has to answer an operator's command (its deadline is now + this). */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Most commands {@code GET /api/v1/stations/{id}/commands} returns. */
+        @WithDefault("500")
+        @Min(1)
+        int maxListed();
+    }
+
+    /** DataTransfer from stations ({@code csms.device.data-transfer.*}). */
+    DataTransfer dataTransfer();
+
+    interface DataTransfer {
+        /**
+         * Vendor ids whose DataTransfer calls are Accepted and published ({@code DataTransferReceived}); a call with
+         * any other vendor id is answered UnknownVendorId. Empty by default: no vendor is known.
+         */
+        Optional<Set<String>> vendorIds();
+    }
+
+    /** Station certificates ({@code csms.device.certificates.*}). */
+    Certificates certificates();
+
+    interface Certificates {
+        /**
+         * PEM file of the CA certificate that signs stations' CSRs. With {@code ca-key}; when both are absent a local
+         * CA is generated at startup (embedded default only: its key is lost on restart).
+         */
+        Optional<Path> caCert();
+
+        /** PEM file of the CA's private key (PKCS#8 or PKCS#1/SEC1), with {@code ca-cert}. */
+        Optional<Path> caKey();
+
+        /** Validity of a signed station certificate, in days. */
+        @WithDefault("365")
+        @Min(1)
+        int validityDays();
+
+        /** Deadline of the CertificateSigned command that delivers a signed chain. */
+        @WithDefault("60s")
+        Duration commandTimeout();
     }
 }
