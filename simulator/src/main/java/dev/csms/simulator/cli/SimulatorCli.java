@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true, version = "CSMS station simulator 0.1.0",
         description = "Simulates OCPP 1.6 / 2.0.1 / 2.1 charging stations against a CSMS.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class SimulatorCli implements Runnable {
 
     @Spec

@@ -1,0 +1,121 @@
+package dev.csms.benchmarks;
+
+import dev.csms.localstack.launcher.ServiceProcess;
+import dev.csms.simulator.load.LoadProtocol.Message;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code reconnect-storm}: N stations registered in device-service beforehand (Accepted) connect and boot once;
+ * then every one is switched off and all reconnect at the same moment and boot again through the Kafka round trip
+ * to device-service. Measured: time from the restart until every station is Accepted again, and errors.
+ */
+@Command(name = "reconnect-storm", sortOptions = false,
+        description = "N stations reconnecting at once, booted through device-service (target 19,000 within 20 s, "
+                + "no errors).")
+final class ReconnectStormBenchmark extends BenchmarkCommand {
+
+    static final Duration TARGET = Duration.ofSeconds(20);
+    private static final int REGISTRATION_CONCURRENCY = 16;
+
+    @Option(names = "--stations", description = "Stations (default: ${DEFAULT-VALUE})", defaultValue = "19000")
+    int stations;
+
+    @Option(names = "--ramp-up", description = "Stations per second of the first connection, before the storm "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "1000")
+    double rampUp;
+
+    @Option(names = "--timeout", description = "How long the storm may take before it counts as failed "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "180s")
+    Duration timeout;
+
+    @Override
+    String name() {
+        return "reconnect-storm";
+    }
+
+    @Override
+    int stations() {
+        return stations;
+    }
+
+    @Override
+    void measure(BenchPlatform platform, ResultTable table) throws Exception {
+        ServiceProcess device = platform.startService("device-service",
+                Map.of("csms.device.boot.heartbeat-interval", heartbeatSeconds() + "s"), "device-service");
+        ServiceProcess gateway = platform.startGateway();
+        long registrationStart = System.nanoTime();
+        String prefix = "STORM-";
+        long registered = register(device, platform.operatorToken(), prefix);
+        double registrationSeconds = (System.nanoTime() - registrationStart) / 1e9;
+
+        Fleet fleet = new Fleet(platform.startGenerators(BenchPlatform.stationUrl(gateway), stations,
+                generatorCount(), prefix));
+        List<Message> first = fleet.connect(rampUp, Duration.ofSeconds((long) (stations / rampUp) + 180));
+        List<Message> storm = fleet.all(i -> "restart " + timeout.toSeconds(), "booted", timeout.plusSeconds(60));
+        long accepted = Fleet.sum(storm, "accepted");
+        long errors = Fleet.sum(storm, "errors");
+        double seconds = Fleet.max(storm, "elapsedMs") / 1000.0;
+        boolean complete = Fleet.allComplete(storm);
+
+        table.add("stations registered (Accepted)", String.format(Locale.ROOT, "%d in %.1f s", registered,
+                        registrationSeconds))
+                .add("first boot of the fleet", String.format(Locale.ROOT, "%d / %d in %.1f s at %.0f/s",
+                        Fleet.sum(first, "accepted"), stations, Fleet.max(first, "elapsedMs") / 1000.0, rampUp))
+                .add("storm: booted again", accepted + " / " + stations)
+                .add("storm: time until all booted", complete ? String.format(Locale.ROOT, "%.1f s", seconds)
+                                : String.format(Locale.ROOT, "not all within %d s", timeout.toSeconds()),
+                        "<= 20 s for 19,000", complete && seconds <= TARGET.toSeconds() && stations >= 19_000)
+                .add("storm: errors", String.valueOf(errors), "0", errors == 0)
+                .add("storm: booted per second", String.format(Locale.ROOT, "%,.0f/s", accepted / Math.max(0.001,
+                        seconds)))
+                .add("load generators", String.valueOf(fleet.size()));
+    }
+
+    /** Registers every station through device-service's operator API (security profile 1, no password). */
+    private long register(ServiceProcess device, String token, String prefix) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create("http://127.0.0.1:" + device.spec().port() + "/api/v1/stations");
+        Semaphore slots = new Semaphore(REGISTRATION_CONCURRENCY);
+        AtomicLong created = new AtomicLong();
+        List<String> failures = new ArrayList<>();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (int n = 1; n <= stations; n++) {
+            String id = prefix + String.format(Locale.ROOT, "%06d", n);
+            String body = "{\"id\":\"" + id + "\",\"securityProfile\":1,\"enabled\":true,"
+                    + "\"allowedOcppVersions\":[\"2.0.1\"]}";
+            slots.acquire();
+            pending.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                        slots.release();
+                        if (error == null && (response.statusCode() == 201 || response.statusCode() == 409)) {
+                            created.incrementAndGet();
+                        } else {
+                            synchronized (failures) {
+                                failures.add(id + ": " + (error != null ? error : response.statusCode() + " "
+                                        + response.body()));
+                            }
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " registrations failed, e.g. " + failures.get(0));
+        }
+        return created.get();
+    }
+}
