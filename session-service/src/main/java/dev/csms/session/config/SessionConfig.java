@@ -15,10 +15,6 @@ public interface SessionConfig {
     @WithDefault("/csms/${quarkus.application.name}/${HOSTNAME:local}")
     String eventSource();
 
-    /** {@code Command.origin} of the commands this service sends. */
-    @WithDefault("${quarkus.application.name}")
-    String commandOrigin();
-
     /**
      * A session with no news (no message of its transaction) for this long becomes Stale. Longer than the longest
      * silence a healthy transaction has: the meter sample interval of the fleet, or its whole duration for stations

@@ -1,13 +1,11 @@
 package dev.csms.session.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.csms.events.cloudevents.EventEnvelope;
-import dev.csms.events.ocpp.CommandOutcome;
-import dev.csms.events.ocpp.CommandResult;
-import dev.csms.runtime.inbound.CommandResultHandler;
+import dev.csms.runtime.command.CommandCompletionListener;
+import dev.csms.runtime.command.CommandRecord;
+import dev.csms.runtime.command.CommandStatus;
 import dev.csms.session.model.AuthorizationCommand;
 import dev.csms.session.model.LocalList;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,13 +13,13 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * The results of the authorization commands: a SendLocalList the station accepted confirms its version; a
- * GetLocalListVersion answer records the version the station reports (1.6 {@code listVersion}, 2.x
- * {@code versionNumber}). Results of commands this service did not send are ignored; a repeated result changes
- * nothing.
+ * The completions of the authorization commands (ledger kind {@value LocalLists#KIND}): a SendLocalList the station
+ * accepted confirms its version; a GetLocalListVersion answer records the version the station reports (1.6
+ * {@code listVersion}, 2.x {@code versionNumber}). Runs in the ledger's completing transaction; the ledger completes
+ * a command once, so a repeated result changes nothing.
  */
 @ApplicationScoped
-public class LocalListResults implements CommandResultHandler {
+public class LocalListResults implements CommandCompletionListener {
 
     private final Clock clock;
 
@@ -30,20 +28,16 @@ public class LocalListResults implements CommandResultHandler {
     }
 
     @Override
-    public Uni<Void> handle(EventEnvelope<CommandResult> envelope) {
-        CommandResult result = envelope.data();
-        UUID id;
-        try {
-            id = UUID.fromString(result.commandId());
-        } catch (IllegalArgumentException e) {
+    public Uni<Void> completed(CommandRecord record) {
+        if (!LocalLists.KIND.equals(record.kind())) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> AuthorizationCommand.<AuthorizationCommand>findById(id,
+        return AuthorizationCommand.<AuthorizationCommand>findById(UUID.fromString(record.commandId()),
                 LockModeType.PESSIMISTIC_WRITE).chain(command -> {
                     if (command == null || command.status != AuthorizationCommand.Status.Pending) {
                         return Uni.createFrom().voidItem();
                     }
-                    complete(command, result);
+                    complete(command, record);
                     if (command.status != AuthorizationCommand.Status.Accepted) {
                         return Uni.createFrom().voidItem();
                     }
@@ -53,28 +47,29 @@ public class LocalListResults implements CommandResultHandler {
                             list.updatedAt = clock.instant();
                         }).replaceWithVoid();
                         case LocalLists.GET_LOCAL_LIST_VERSION -> list(command.stationId).invoke(list -> {
-                            JsonNode raw = result.response().rawResponse();
+                            JsonNode raw = record.response().path("rawResponse");
                             JsonNode version = raw.has("listVersion") ? raw.get("listVersion") : raw.get("versionNumber");
-                            list.reportedVersion = version == null ? null : version.asInt();
-                            list.reportedAt = result.completedAt();
+                            list.reportedVersion = version == null || version.isNull() ? null : version.asInt();
+                            list.reportedAt = record.completedAt();
                             list.updatedAt = clock.instant();
                         }).replaceWithVoid();
                         default -> Uni.createFrom().voidItem();
                     };
-                }));
+                });
     }
 
-    private void complete(AuthorizationCommand command, CommandResult result) {
-        command.outcome = result.outcome().name();
-        command.completedAt = result.completedAt();
-        if (result.outcome() == CommandOutcome.Answered) {
-            command.status = result.response().accepted() ? AuthorizationCommand.Status.Accepted
+    private void complete(AuthorizationCommand command, CommandRecord record) {
+        command.outcome = record.status().name();
+        command.completedAt = record.completedAt();
+        if (record.status() == CommandStatus.Answered) {
+            command.status = record.accepted() ? AuthorizationCommand.Status.Accepted
                     : AuthorizationCommand.Status.Rejected;
-            command.detail = result.response().status();
+            JsonNode status = record.response().path("status");
+            command.detail = status.isMissingNode() || status.isNull() ? null : status.asText();
         } else {
             command.status = AuthorizationCommand.Status.Failed;
-            command.detail = result.error() != null ? result.error().errorCode() + ": " + result.error().errorDescription()
-                    : result.detail();
+            command.detail = record.errorCode() != null ? record.errorCode() + ": " + record.errorDescription()
+                    : record.errorDescription();
         }
     }
 

@@ -6,6 +6,9 @@ import dev.csms.ocpp.canonical.AuthorizationStatus;
 import dev.csms.ocpp.canonical.IdTokenInfo;
 import dev.csms.ocpp.canonical.StationCommand;
 import dev.csms.ocpp.canonical.UpdateType;
+import dev.csms.runtime.command.CommandLedger;
+import dev.csms.runtime.command.CommandRecord;
+import dev.csms.runtime.command.CommandRequest;
 import dev.csms.runtime.problem.ProblemException;
 import dev.csms.session.config.SessionConfig;
 import dev.csms.session.model.AuthorizationCommand;
@@ -33,7 +36,8 @@ import java.util.UUID;
 
 /**
  * Local authorization lists and the authorization cache of stations: SendLocalList (Full or Differential),
- * GetLocalListVersion, ClearCache. Each command is recorded and sent in one transaction; its result
+ * GetLocalListVersion, ClearCache. Each command is recorded (here and in the durable {@link CommandLedger}, kind
+ * {@value #KIND}) and sent in one transaction; its completion
  * ({@link LocalListResults}) confirms the list version only when the station accepted it.
  */
 @ApplicationScoped
@@ -42,15 +46,17 @@ public class LocalLists {
     static final String SEND_LOCAL_LIST = "SendLocalList";
     static final String GET_LOCAL_LIST_VERSION = "GetLocalListVersion";
     static final String CLEAR_CACHE = "ClearCache";
+    /** The ledger kind of the commands sent here ({@link LocalListResults} takes their completions). */
+    public static final String KIND = "local-list";
     private static final Duration RESULT_GRACE = Duration.ofMinutes(1);
     private static final int HISTORY = 20;
 
     private final TokenRegistry tokens;
-    private final StationCommands commands;
+    private final CommandLedger commands;
     private final SessionConfig config;
     private final Clock clock;
 
-    LocalLists(TokenRegistry tokens, StationCommands commands, SessionConfig config, Clock clock) {
+    LocalLists(TokenRegistry tokens, CommandLedger commands, SessionConfig config, Clock clock) {
         this.tokens = tokens;
         this.commands = commands;
         this.config = config;
@@ -132,16 +138,16 @@ public class LocalLists {
                     }
                     list.issuedVersion = Math.max(list.issuedVersion, list.confirmedVersion) + 1;
                     list.updatedAt = now;
-                    AuthorizationCommand command = command(stationId, SEND_LOCAL_LIST);
-                    command.versionNumber = list.issuedVersion;
-                    command.updateType = type.name();
-                    command.entries = data.size();
-                    return command.persist()
-                            .chain(() -> commands.send(command.commandId, stationId,
-                                    new StationCommand.SendLocalList(list.issuedVersion, type, data),
-                                    config.localList().commandDeadline()))
-                            .replaceWith(() -> new CommandIssued(stationId, command.commandId.toString(),
-                                    SEND_LOCAL_LIST, command.versionNumber));
+                    int version = list.issuedVersion;
+                    return commands.submit(request(stationId,
+                            new StationCommand.SendLocalList(version, type, data))).chain(sent -> {
+                                AuthorizationCommand command = command(sent, SEND_LOCAL_LIST);
+                                command.versionNumber = version;
+                                command.updateType = type.name();
+                                command.entries = data.size();
+                                return command.persist().replaceWith(() -> new CommandIssued(stationId,
+                                        sent.commandId(), SEND_LOCAL_LIST, version));
+                            });
                 }));
     }
 
@@ -170,16 +176,20 @@ public class LocalLists {
     }
 
     private Uni<CommandIssued> simple(String stationId, String action, StationCommand command) {
-        AuthorizationCommand record = command(stationId, action);
-        return Panache.withTransaction(() -> record.persist()
-                .chain(() -> commands.send(record.commandId, stationId, command, config.localList().commandDeadline()))
-                .replaceWith(() -> new CommandIssued(stationId, record.commandId.toString(), action, null)));
+        return Panache.withTransaction(() -> commands.submit(request(stationId, command))
+                .chain(sent -> command(sent, action).persist()
+                        .replaceWith(() -> new CommandIssued(stationId, sent.commandId(), action, null))));
     }
 
-    private AuthorizationCommand command(String stationId, String action) {
+    /** Kind {@value #KIND} in the command ledger; the reference is the station, whose list the command concerns. */
+    private CommandRequest request(String stationId, StationCommand command) {
+        return new CommandRequest(stationId, command, KIND, stationId, null, config.localList().commandDeadline());
+    }
+
+    private AuthorizationCommand command(CommandRecord sent, String action) {
         AuthorizationCommand command = new AuthorizationCommand();
-        command.commandId = UUID.randomUUID();
-        command.stationId = stationId;
+        command.commandId = UUID.fromString(sent.commandId());
+        command.stationId = sent.stationId();
         command.action = action;
         command.status = AuthorizationCommand.Status.Pending;
         command.createdAt = clock.instant();

@@ -94,6 +94,11 @@ class LocalListResourceTest {
         gateway.answered(gateway.commands(refusing, 1).get(0), OcppVersion.V2_0_1, "{\"status\":\"VersionMismatch\"}");
         awaitState(accepting, "confirmedVersion", 1);
         awaitState(refusing, "commands[0].status", "Rejected");
+        // the durable command ledger holds the same command, with its result
+        given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/commands/" + sent.commandId())
+                .then().statusCode(200).body("kind", equalTo("local-list")).body("reference", equalTo(accepting))
+                .body("action", equalTo("SendLocalList")).body("status", equalTo("Answered"))
+                .body("response.status", equalTo("Accepted"));
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/local-lists/" + refusing)
                 .then().statusCode(200).body("confirmedVersion", equalTo(0)).body("issuedVersion", equalTo(1))
                 .body("commands[0].detail", equalTo("VersionMismatch"));
