@@ -44,6 +44,17 @@ public final class StationCalls implements AutoCloseable {
         return envelope.id();
     }
 
+    /** Publishes a StationCall of the given version, action and canonical event; returns its event id. */
+    public String call(String stationId, OcppVersion version, String action, StationEvent event) throws Exception {
+        Instant now = Instant.now();
+        StationCall call = new StationCall(stationId, "gw-test", 1, version, UUID.randomUUID().toString(), action,
+                JsonNodeFactory.instance.objectNode(), event, now, now.plusSeconds(30));
+        EventEnvelope<StationCall> envelope = EventEnvelope.create(EventTypes.STATION_CALL,
+                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
+        producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
+        return envelope.id();
+    }
+
     @Override
     public void close() {
         producer.close();
