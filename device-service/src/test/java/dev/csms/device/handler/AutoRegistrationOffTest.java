@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.csms.device.testing.StationCalls;
-import dev.csms.device.testing.TopicProbe;
+import dev.csms.localstack.testing.TopicProbe;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.csms.device.testing.StationCalls;
-import dev.csms.device.testing.TopicProbe;
+import dev.csms.localstack.testing.TopicProbe;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;

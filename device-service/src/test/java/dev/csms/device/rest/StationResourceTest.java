@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 
-import dev.csms.device.testing.TopicProbe;
+import dev.csms.localstack.testing.TopicProbe;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;

@@ -5,7 +5,10 @@ import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
 import dev.csms.events.cloudevents.EventCodec;
 import dev.csms.events.cloudevents.EventEnvelope;
+import dev.csms.events.ocpp.DisconnectReason;
 import dev.csms.events.ocpp.StationCall;
+import dev.csms.events.ocpp.StationConnected;
+import dev.csms.events.ocpp.StationDisconnected;
 import dev.csms.localstack.LocalStack;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.canonical.BootReason;
@@ -53,6 +56,23 @@ public final class StationCalls implements AutoCloseable {
                 "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
         producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
         return envelope.id();
+    }
+
+    /** Publishes the gateway's StationConnected of the station with the given connection epoch. */
+    public void connected(String stationId, long epoch) throws Exception {
+        StationConnected event = new StationConnected(stationId, "gw-test", epoch, OcppVersion.V2_0_1, 1,
+                "192.0.2.1", Instant.now());
+        producer.send(codec.toRecord(Topics.unprefixed().inbound(), EventEnvelope.create(EventTypes.STATION_CONNECTED,
+                "/csms/gateway-service/gw-test", stationId, event, Clock.systemUTC()))).get();
+    }
+
+    /** Publishes the gateway's StationDisconnected of the station's connection with the given epoch. */
+    public void disconnected(String stationId, long epoch) throws Exception {
+        StationDisconnected event = new StationDisconnected(stationId, "gw-test", epoch,
+                DisconnectReason.ClosedByStation, 1000, null, Instant.now());
+        producer.send(codec.toRecord(Topics.unprefixed().inbound(), EventEnvelope.create(
+                EventTypes.STATION_DISCONNECTED, "/csms/gateway-service/gw-test", stationId, event,
+                Clock.systemUTC()))).get();
     }
 
     @Override
