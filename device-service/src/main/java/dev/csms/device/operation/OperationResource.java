@@ -113,12 +113,12 @@ public class OperationResource {
         return respond(operations.send(id, kind, version -> command, principal(security)));
     }
 
-    static Uni<Response> respond(Uni<CommandRecord> sent) {
+    public static Uni<Response> respond(Uni<CommandRecord> sent) {
         return sent.map(record -> Response.accepted(CommandSummary.of(record))
                 .location(URI.create("/api/v1/commands/" + record.commandId())).build());
     }
 
-    static String principal(SecurityContext security) {
+    public static String principal(SecurityContext security) {
         return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
 }

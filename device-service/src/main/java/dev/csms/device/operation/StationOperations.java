@@ -15,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -48,6 +49,25 @@ public class StationOperations {
             String requestedBy) {
         return Panache.withTransaction(() -> requireStation(stationId)
                 .chain(() -> submit(stationId, kind, null, command, requestedBy)));
+    }
+
+    /**
+     * Records and sends a command that carries a request id (UpdateFirmware, GetLog), in a transaction of its own.
+     * The id is the next value of the {@code device_request_id} sequence and is the command's ledger reference, so
+     * the station's status notifications (which echo it) can be matched to the command.
+     *
+     * @param command builds the command for the station's connected version and the request id
+     */
+    public Uni<CommandRecord> sendWithRequestId(String stationId, String kind,
+            BiFunction<OcppVersion, Integer, StationCommand> command, String requestedBy) {
+        return Panache.withTransaction(() -> requireStation(stationId)
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("select nextval('device_request_id')", Long.class).getSingleResult()))
+                .chain(next -> {
+                    int requestId = next.intValue();
+                    return submit(stationId, kind, String.valueOf(requestId),
+                            version -> command.apply(version, requestId), requestedBy);
+                }));
     }
 
     /**

@@ -5,7 +5,9 @@ import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
 import dev.csms.events.cloudevents.EventCodec;
 import dev.csms.events.cloudevents.EventEnvelope;
+import dev.csms.events.ocpp.CommandResult;
 import dev.csms.events.ocpp.DisconnectReason;
+import dev.csms.events.ocpp.Presence;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.ocpp.StationConnected;
 import dev.csms.events.ocpp.StationDisconnected;
@@ -73,6 +75,19 @@ public final class StationCalls implements AutoCloseable {
         producer.send(codec.toRecord(Topics.unprefixed().inbound(), EventEnvelope.create(
                 EventTypes.STATION_DISCONNECTED, "/csms/gateway-service/gw-test", stationId, event,
                 Clock.systemUTC()))).get();
+    }
+
+    /** Publishes the gateway's Presence of the station connected with the given version on ocpp.presence. */
+    public void present(String stationId, OcppVersion version) throws Exception {
+        Presence presence = new Presence(stationId, "gw-test", System.nanoTime(), version, 1, Instant.now());
+        producer.send(codec.toRecord(Topics.unprefixed().presence(), EventEnvelope.create(EventTypes.PRESENCE,
+                "/csms/gateway-service/gw-test", stationId, presence, Clock.systemUTC()))).get();
+    }
+
+    /** Publishes the gateway's CommandResult on ocpp.inbound. */
+    public void result(CommandResult result) throws Exception {
+        producer.send(codec.toRecord(Topics.unprefixed().inbound(), EventEnvelope.create(EventTypes.COMMAND_RESULT,
+                "/csms/gateway-service/gw-test", result.stationId(), result, Clock.systemUTC()))).get();
     }
 
     @Override
