@@ -11,6 +11,7 @@ import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.Command;
 import dev.csms.events.ocpp.CommandOutcome;
 import dev.csms.events.ocpp.CommandResult;
+import dev.csms.events.ocpp.Presence;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.localstack.LocalStack;
 import dev.csms.localstack.testing.TopicProbe;
@@ -64,6 +65,17 @@ public final class Gateway implements AutoCloseable {
             return new Sent(envelope.id(), stationId, version, action);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish " + action, e);
+        }
+    }
+
+    /** Publishes the station's presence on ocpp.presence: a gateway holds its connection with this version. */
+    public void connected(String stationId, OcppVersion version) {
+        Presence presence = new Presence(stationId, "gw-test", System.nanoTime(), version, 1, Instant.now());
+        try {
+            producer.send(codec.toRecord(topics.presence(), EventEnvelope.create(EventTypes.PRESENCE,
+                    "/csms/gateway-service/gw-test", stationId, presence, Clock.systemUTC()))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the presence of " + stationId, e);
         }
     }
 
