@@ -1,15 +1,11 @@
 package dev.csms.device.handler;
 
 import dev.csms.device.logs.LogStatusReport;
-import dev.csms.device.service.StationRecords;
+import dev.csms.device.service.StatusReports;
 import dev.csms.events.cloudevents.EventEnvelope;
-import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.StationCall;
-import dev.csms.ocpp.canonical.CsmsAnswer.EmptyAnswer;
 import dev.csms.ocpp.canonical.StationEvent.LogStatusNotification;
 import dev.csms.runtime.inbound.StationCallHandler;
-import dev.csms.runtime.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,12 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class LogStatusNotificationHandler implements StationCallHandler<LogStatusNotification> {
 
-    private final Outbox outbox;
-    private final StationRecords records;
+    private final StatusReports reports;
 
-    LogStatusNotificationHandler(Outbox outbox, StationRecords records) {
-        this.outbox = outbox;
-        this.records = records;
+    LogStatusNotificationHandler(StatusReports reports) {
+        this.reports = reports;
     }
 
     @Override
@@ -38,22 +32,18 @@ public class LogStatusNotificationHandler implements StationCallHandler<LogStatu
     @Override
     public Uni<Void> handle(EventEnvelope<StationCall> envelope, LogStatusNotification event) {
         StationCall call = envelope.data();
-        return Panache.withTransaction(() -> LogStatusReport.count("stationId = ?1 and callId = ?2",
-                call.stationId(), envelope.id()).chain(seen -> {
-                    Uni<Void> recorded = Uni.createFrom().voidItem();
-                    if (seen == 0) {
-                        LogStatusReport report = new LogStatusReport();
-                        report.stationId = call.stationId();
-                        report.callId = envelope.id();
-                        report.action = call.action();
-                        report.ocppVersion = call.ocppVersion().label();
-                        report.status = event.status();
-                        report.requestId = event.requestId();
-                        report.receivedAt = call.receivedAt();
-                        recorded = report.persist().replaceWithVoid();
-                    }
-                    return recorded.chain(() -> outbox.enqueue(records.answer(
-                            CallAnswer.of(call, envelope.id(), new EmptyAnswer()))));
-                }));
+        return reports.recordOnceAndAnswer(envelope,
+                () -> LogStatusReport.count("stationId = ?1 and callId = ?2", call.stationId(), envelope.id()),
+                () -> {
+                    LogStatusReport report = new LogStatusReport();
+                    report.stationId = call.stationId();
+                    report.callId = envelope.id();
+                    report.action = call.action();
+                    report.ocppVersion = call.ocppVersion().label();
+                    report.status = event.status();
+                    report.requestId = event.requestId();
+                    report.receivedAt = call.receivedAt();
+                    return report;
+                });
     }
 }
