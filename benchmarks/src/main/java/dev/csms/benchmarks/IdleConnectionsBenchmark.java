@@ -71,7 +71,10 @@ final class IdleConnectionsBenchmark extends BenchmarkCommand {
                 .add("gateway RSS per connection", String.format(Locale.ROOT, "%.1f KB", perConnection / 1024),
                         "<= 16 KB", perConnection <= TARGET_BYTES && connected == stations)
                 .add("gateway open files", filesBefore + " -> " + filesAfter)
-                .add("station errors", String.valueOf(Fleet.sum(stats, "errors")));
+                .add("boot errors (CALLERRORs, timeouts, violations, failed connections)",
+                        String.valueOf(Fleet.sum(booted, "errors")))
+                .add("upgrades deferred by the handshake cap (HTTP 503 + Retry-After, retried)",
+                        String.valueOf(Fleet.sum(booted, "deferred")));
     }
 
     static String mb(long bytes) {

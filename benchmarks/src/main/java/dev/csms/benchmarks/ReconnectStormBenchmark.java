@@ -67,6 +67,7 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
         List<Message> storm = fleet.all(i -> "restart " + timeout.toSeconds(), "booted", timeout.plusSeconds(60));
         long accepted = Fleet.sum(storm, "accepted");
         long errors = Fleet.sum(storm, "errors");
+        long deferred = Fleet.sum(storm, "deferred");
         double seconds = Fleet.max(storm, "elapsedMs") / 1000.0;
         boolean complete = Fleet.allComplete(storm);
 
@@ -78,7 +79,12 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
                 .add("storm: time until all booted", complete ? String.format(Locale.ROOT, "%.1f s", seconds)
                                 : String.format(Locale.ROOT, "not all within %d s", timeout.toSeconds()),
                         "<= 20 s for 19,000", complete && seconds <= TARGET.toSeconds() && stations >= 19_000)
-                .add("storm: errors", String.valueOf(errors), "0", errors == 0)
+                .add("storm: errors", String.format(Locale.ROOT, "%d (CALLERRORs %d, timeouts %d, schema "
+                        + "violations %d, failed connections %d)", errors, Fleet.sum(storm, "callErrors"),
+                        Fleet.sum(storm, "timeouts"), Fleet.sum(storm, "violations"),
+                        Fleet.sum(storm, "connectFailures")), "0", errors == 0)
+                .add("storm: upgrades deferred by the handshake cap (HTTP 503 + Retry-After, retried)",
+                        String.valueOf(deferred))
                 .add("storm: booted per second", String.format(Locale.ROOT, "%,.0f/s", accepted / Math.max(0.001,
                         seconds)))
                 .add("load generators", String.valueOf(fleet.size()));

