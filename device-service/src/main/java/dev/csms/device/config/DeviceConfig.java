@@ -95,4 +95,16 @@ public interface DeviceConfig {
         @WithDefault("60s")
         Duration commandTimeout();
     }
+
+    /** Connector status and last seen ({@code csms.device.status.*}). */
+    Status status();
+
+    interface Status {
+        /**
+         * Last seen is written at most once per station per this interval (by each replica), so that a busy station
+         * costs no write per message; last seen is accurate to this interval.
+         */
+        @WithDefault("60s")
+        Duration lastSeenInterval();
+    }
 }

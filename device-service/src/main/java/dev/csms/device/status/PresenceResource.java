@@ -24,7 +24,8 @@ public class PresenceResource {
             if (station == null) {
                 throw ProblemException.notFound("no station " + id);
             }
-            return StationPresence.<StationPresence>findById(id).map(p -> PresenceView.of(id, p));
+            return StationPresence.<StationPresence>findById(id)
+                    .chain(p -> LastSeen.of(id).map(lastSeen -> PresenceView.of(id, p, lastSeen)));
         }));
     }
 }
