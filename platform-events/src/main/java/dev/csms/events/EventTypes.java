@@ -1,6 +1,7 @@
 package dev.csms.events;
 
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.FirmwareCampaignProgress;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.Command;
@@ -65,10 +66,14 @@ public final class EventTypes {
     public static final EventType<SessionEnded> SESSION_ENDED =
             new EventType<>("csms.sessions.SessionEnded.v1", SessionEnded.class, Topics.SESSIONS_EVENTS);
 
+    /** A firmware campaign moved on (status or a station's outcome); {@code device.campaigns}. */
+    public static final EventType<FirmwareCampaignProgress> FIRMWARE_CAMPAIGN_PROGRESS = new EventType<>(
+            "csms.device.FirmwareCampaignProgress.v1", FirmwareCampaignProgress.class, Topics.DEVICE_CAMPAIGNS);
+
     /** All of them, in a stable order. */
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
             COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED, SESSION_STARTED,
-            SESSION_UPDATED, SESSION_ENDED);
+            SESSION_UPDATED, SESSION_ENDED, FIRMWARE_CAMPAIGN_PROGRESS);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The platform's Kafka topics. Every name can be given a common prefix (for example {@code prod.}) so
- * that several installations can share one Kafka cluster. Records on every topic are keyed by station id.
+ * that several installations can share one Kafka cluster. Records on every topic are keyed by station id
+ * (except {@code device.campaigns}: campaign id).
  *
  * @param prefix prefix put before every topic name; empty for the plain names
  */
@@ -34,9 +35,12 @@ public record Topics(String prefix) {
     /** Site and station limits computed by smart charging. */
     public static final Topic SMARTCHARGING_LIMITS = new Topic("smartcharging.limits", false);
 
+    /** Firmware campaign progress published by device-service, keyed by campaign id. */
+    public static final Topic DEVICE_CAMPAIGNS = new Topic("device.campaigns", false);
+
     /** Every topic of the platform, in a stable order. */
     public static final List<Topic> ALL = List.of(OCPP_INBOUND, OCPP_OUTBOUND, OCPP_PRESENCE, DEVICE_CREDENTIALS,
-            DEVICE_STATIONS, DEVICE_ALERTS, SESSIONS_EVENTS, BILLING_CDRS, SMARTCHARGING_LIMITS);
+            DEVICE_STATIONS, DEVICE_ALERTS, SESSIONS_EVENTS, BILLING_CDRS, SMARTCHARGING_LIMITS, DEVICE_CAMPAIGNS);
 
     public Topics {
         Objects.requireNonNull(prefix, "prefix");

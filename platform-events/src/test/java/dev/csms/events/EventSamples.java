@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.FirmwareCampaignProgress;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.CallError;
@@ -256,6 +257,13 @@ public final class EventSamples {
                         end == SessionEnd.Station ? new BigDecimal("12840") : null,
                         end == SessionEnd.Station ? List.of() : List.of(MeterAnomaly.MeterReset),
                         end != SessionEnd.Station, 9)).toList());
+        samples.put(EventTypes.FIRMWARE_CAMPAIGN_PROGRESS, List.of(
+                new FirmwareCampaignProgress("5b7c1a9e-3f1d-4c2a-8e6b-9d0f1a2b3c4d", "acme 2.0 rollout",
+                        FirmwareCampaignProgress.CampaignStatus.Running, 10, 6, 2, 1, 1, 0, STATION,
+                        FirmwareCampaignProgress.CampaignStationState.Failed, "station answered Rejected", T),
+                new FirmwareCampaignProgress("5b7c1a9e-3f1d-4c2a-8e6b-9d0f1a2b3c4d", null,
+                        FirmwareCampaignProgress.CampaignStatus.Aborted, 10, 0, 0, 1, 5, 4, null, null,
+                        "5 of 6 finished stations failed", T)));
         return samples;
     }
 

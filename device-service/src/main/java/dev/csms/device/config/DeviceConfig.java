@@ -107,4 +107,20 @@ public interface DeviceConfig {
         @WithDefault("60s")
         Duration lastSeenInterval();
     }
+
+    /** Firmware campaigns ({@code csms.device.campaigns.*}). */
+    Campaigns campaigns();
+
+    interface Campaigns {
+        /** How often the leader moves running campaigns on (sends the next stations, times out silent ones). */
+        @WithDefault("5s")
+        Duration tickInterval();
+
+        /**
+         * How long a station of a campaign may go without reporting firmware progress before it counts as Failed
+         * (a campaign may set its own).
+         */
+        @WithDefault("1h")
+        Duration progressTimeout();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.csms.device.firmware;
 
+import dev.csms.ocpp.canonical.StationCommand;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -19,4 +20,15 @@ import java.time.Instant;
 public record FirmwareRequest(@NotBlank @Size(max = 512) String location, Instant retrieveAt, Instant installAt,
         @PositiveOrZero Integer retries, @PositiveOrZero Integer retryInterval, @Size(max = 800) String signature,
         @Size(max = 5500) String signingCertificate) {
+
+    /**
+     * The UpdateFirmware command of this request (the same for a single station and for each station of a campaign).
+     *
+     * @param requestId the command's request id (its ledger reference)
+     * @param now       the retrieve time when none is given
+     */
+    public StationCommand.UpdateFirmware toCommand(int requestId, Instant now) {
+        return new StationCommand.UpdateFirmware(requestId, location, retrieveAt == null ? now : retrieveAt,
+                installAt, signingCertificate, signature, retries, retryInterval);
+    }
 }

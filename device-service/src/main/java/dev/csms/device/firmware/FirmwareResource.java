@@ -2,7 +2,6 @@ package dev.csms.device.firmware;
 
 import dev.csms.device.operation.OperationResource;
 import dev.csms.device.operation.StationOperations;
-import dev.csms.ocpp.canonical.StationCommand;
 import dev.csms.runtime.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,11 +57,8 @@ public class FirmwareResource {
     @RolesAllowed(Roles.OPERATOR)
     public Uni<Response> update(@PathParam("id") String id, @Valid @NotNull FirmwareRequest body,
             @Context SecurityContext security) {
-        Instant retrieveAt = body.retrieveAt() == null ? clock.instant() : body.retrieveAt();
+        Instant now = clock.instant();
         return OperationResource.respond(operations.sendWithRequestId(id, KIND,
-                (version, requestId) -> new StationCommand.UpdateFirmware(requestId, body.location(), retrieveAt,
-                        body.installAt(), body.signingCertificate(), body.signature(), body.retries(),
-                        body.retryInterval()),
-                OperationResource.principal(security)));
+                (version, requestId) -> body.toCommand(requestId, now), OperationResource.principal(security)));
     }
 }

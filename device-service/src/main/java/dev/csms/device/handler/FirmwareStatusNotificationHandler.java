@@ -1,5 +1,6 @@
 package dev.csms.device.handler;
 
+import dev.csms.device.firmware.FirmwareStatusListener;
 import dev.csms.device.firmware.FirmwareStatusReport;
 import dev.csms.device.service.StatusReports;
 import dev.csms.events.cloudevents.EventEnvelope;
@@ -8,19 +9,24 @@ import dev.csms.ocpp.canonical.StationEvent.FirmwareStatusNotification;
 import dev.csms.runtime.inbound.StationCallHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Records a station's firmware progress (FirmwareStatusNotification of 1.6 and 2.x, the 1.6 security extension's
  * SignedFirmwareStatusNotification) and answers it, in one transaction. A redelivered call (same event id) is not
- * recorded twice but answered again.
+ * recorded twice but answered again. Every {@link FirmwareStatusListener} (a firmware campaign) learns of a newly
+ * recorded status in that transaction.
  */
 @ApplicationScoped
 public class FirmwareStatusNotificationHandler implements StationCallHandler<FirmwareStatusNotification> {
 
     private final StatusReports reports;
+    private final Instance<FirmwareStatusListener> listeners;
 
-    FirmwareStatusNotificationHandler(StatusReports reports) {
+    FirmwareStatusNotificationHandler(StatusReports reports, @Any Instance<FirmwareStatusListener> listeners) {
         this.reports = reports;
+        this.listeners = listeners;
     }
 
     @Override
@@ -42,6 +48,14 @@ public class FirmwareStatusNotificationHandler implements StationCallHandler<Fir
                     report.requestId = event.requestId();
                     report.receivedAt = call.receivedAt();
                     return report;
-                });
+                }, this::notifyListeners);
+    }
+
+    private Uni<Void> notifyListeners(FirmwareStatusReport report) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (FirmwareStatusListener listener : listeners) {
+            chain = chain.chain(() -> listener.reported(report));
+        }
+        return chain;
     }
 }

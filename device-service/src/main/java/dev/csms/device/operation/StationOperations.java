@@ -61,13 +61,21 @@ public class StationOperations {
     public Uni<CommandRecord> sendWithRequestId(String stationId, String kind,
             BiFunction<OcppVersion, Integer, StationCommand> command, String requestedBy) {
         return Panache.withTransaction(() -> requireStation(stationId)
-                .chain(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("select nextval('device_request_id')", Long.class).getSingleResult()))
+                .chain(() -> submitWithRequestId(stationId, kind, command, requestedBy)));
+    }
+
+    /**
+     * {@link #sendWithRequestId} in the caller's transaction, for a station known to exist (a firmware campaign's).
+     */
+    public Uni<CommandRecord> submitWithRequestId(String stationId, String kind,
+            BiFunction<OcppVersion, Integer, StationCommand> command, String requestedBy) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select nextval('device_request_id')", Long.class).getSingleResult())
                 .chain(next -> {
                     int requestId = next.intValue();
                     return submit(stationId, kind, String.valueOf(requestId),
                             version -> command.apply(version, requestId), requestedBy);
-                }));
+                });
     }
 
     /**

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,9 +34,23 @@ public class StatusReports {
      */
     public Uni<Void> recordOnceAndAnswer(EventEnvelope<StationCall> envelope, Supplier<Uni<Long>> sameCall,
             Supplier<? extends PanacheEntityBase> report) {
+        return recordOnceAndAnswer(envelope, sameCall, report, recorded -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * @param recorded runs in the same transaction after a new report was stored (not for a redelivered call)
+     */
+    public <R extends PanacheEntityBase> Uni<Void> recordOnceAndAnswer(EventEnvelope<StationCall> envelope,
+            Supplier<Uni<Long>> sameCall, Supplier<R> report, Function<R, Uni<Void>> recorded) {
         StationCall call = envelope.data();
         return Panache.withTransaction(() -> sameCall.get()
-                .chain(seen -> seen == 0 ? report.get().persist().replaceWithVoid() : Uni.createFrom().voidItem())
+                .chain(seen -> {
+                    if (seen != 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    R built = report.get();
+                    return built.persist().chain(() -> recorded.apply(built));
+                })
                 .chain(() -> outbox.enqueue(records.answer(CallAnswer.of(call, envelope.id(), new EmptyAnswer())))));
     }
 }

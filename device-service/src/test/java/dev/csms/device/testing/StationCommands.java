@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.events.EventTypes;
 import dev.csms.events.cloudevents.CloudEventHeaders;
 import dev.csms.events.cloudevents.EventCodec;
+import dev.csms.events.ocpp.CallError;
 import dev.csms.events.ocpp.Command;
 import dev.csms.events.ocpp.CommandOutcome;
 import dev.csms.events.ocpp.CommandResult;
@@ -15,6 +16,7 @@ import dev.csms.ocpp.adapter.OcppRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Plays the gateway's command side: awaits a Command on ocpp.outbound and answers it as the station would. */
@@ -40,6 +42,26 @@ public final class StationCommands {
                 && commandId.equals(codec.fromRecord(r, EventTypes.COMMAND).data().commandId()));
         Command command = codec.fromRecord(record, EventTypes.COMMAND).data();
         return new Sent(command, OcppAdapter.forVersion(version, Clock.systemUTC()).toRequest(command.command()));
+    }
+
+    /** Whether the record is a Command for the station. */
+    public boolean isCommandFor(String stationId, ConsumerRecord<String, byte[]> record) {
+        return stationId.equals(record.key()) && EventTypes.COMMAND.type().equals(header(record, CloudEventHeaders.TYPE));
+    }
+
+    /** Awaits the next Command for the station that is not one of {@code seen} (command ids). */
+    public Sent awaitNext(String stationId, Set<String> seen, OcppVersion version) {
+        ConsumerRecord<String, byte[]> record = outbound.await(r -> isCommandFor(stationId, r)
+                && !seen.contains(codec.fromRecord(r, EventTypes.COMMAND).data().commandId()));
+        Command command = codec.fromRecord(record, EventTypes.COMMAND).data();
+        return new Sent(command, OcppAdapter.forVersion(version, Clock.systemUTC()).toRequest(command.command()));
+    }
+
+    /** Reports a CALLERROR of the station to the sent command, as the gateway does. */
+    public void callError(Sent sent, OcppVersion version, String errorCode) throws Exception {
+        gateway.result(new CommandResult(sent.command().commandId(), sent.command().stationId(),
+                CommandOutcome.CallError, sent.request().action(), version, null, null,
+                new CallError(errorCode, "refused by the test", null), null, Instant.now()));
     }
 
     /** Answers the sent command with the CALLRESULT payload, as the gateway reports it. */
