@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
@@ -68,5 +69,19 @@ public final class DeviceApi {
     /** {@code POST /api/v1/stations/{id}/accept}: accepts a pending station (and triggers its boot); 200. */
     public JsonPath accept(String stationId) {
         return request().post("/api/v1/stations/{id}/accept", stationId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * {@code POST /api/v1/stations/{id}/operations/{operation}} (reset, availability, unlock, trigger, ...): 202 with
+     * the command and a Location, 404 unknown station, 409 not connected. The status is the caller's to check.
+     */
+    public Response operation(String stationId, String operation, Map<String, Object> body) {
+        return request().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/stations/{id}/operations/{operation}", stationId, operation);
+    }
+
+    /** {@code GET /api/v1/commands/{id}}: a command device-service sent, with its result once it came; 200. */
+    public JsonPath command(String commandId) {
+        return request().get("/api/v1/commands/{id}", commandId).then().statusCode(200).extract().jsonPath();
     }
 }
