@@ -95,4 +95,14 @@ public interface DeviceConfig {
         @WithDefault("60s")
         Duration commandTimeout();
     }
+
+    /** The configuration API ({@code csms.device.configuration.*}). */
+    Configuration configuration();
+
+    interface Configuration {
+        /** Most stations one configuration request may name. */
+        @WithDefault("1000")
+        @Min(1)
+        int maxStations();
+    }
 }
