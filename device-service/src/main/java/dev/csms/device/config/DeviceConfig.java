@@ -123,4 +123,14 @@ public interface DeviceConfig {
         @WithDefault("1h")
         Duration progressTimeout();
     }
+
+    /** The configuration API ({@code csms.device.configuration.*}). */
+    Configuration configuration();
+
+    interface Configuration {
+        /** Most stations one configuration request may name. */
+        @WithDefault("1000")
+        @Min(1)
+        int maxStations();
+    }
 }
