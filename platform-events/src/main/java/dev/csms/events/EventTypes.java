@@ -9,6 +9,7 @@ import dev.csms.events.ocpp.Presence;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.ocpp.StationConnected;
 import dev.csms.events.ocpp.StationDisconnected;
+import dev.csms.events.sessions.ReservationChanged;
 import dev.csms.events.sessions.SessionEnded;
 import dev.csms.events.sessions.SessionStarted;
 import dev.csms.events.sessions.SessionUpdated;
@@ -64,11 +65,14 @@ public final class EventTypes {
     /** A charging session ended, with its totals; {@code sessions.events}. */
     public static final EventType<SessionEnded> SESSION_ENDED =
             new EventType<>("csms.sessions.SessionEnded.v1", SessionEnded.class, Topics.SESSIONS_EVENTS);
+    /** A reservation was requested or changed state; {@code sessions.events}. */
+    public static final EventType<ReservationChanged> RESERVATION_CHANGED = new EventType<>(
+            "csms.sessions.ReservationChanged.v1", ReservationChanged.class, Topics.SESSIONS_EVENTS);
 
     /** All of them, in a stable order. */
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
             COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED, SESSION_STARTED,
-            SESSION_UPDATED, SESSION_ENDED);
+            SESSION_UPDATED, SESSION_ENDED, RESERVATION_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
