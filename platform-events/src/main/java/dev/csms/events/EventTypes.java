@@ -10,6 +10,7 @@ import dev.csms.events.ocpp.Presence;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.ocpp.StationConnected;
 import dev.csms.events.ocpp.StationDisconnected;
+import dev.csms.events.sessions.ReservationChanged;
 import dev.csms.events.sessions.SessionEnded;
 import dev.csms.events.sessions.SessionStarted;
 import dev.csms.events.sessions.SessionUpdated;
@@ -65,6 +66,9 @@ public final class EventTypes {
     /** A charging session ended, with its totals; {@code sessions.events}. */
     public static final EventType<SessionEnded> SESSION_ENDED =
             new EventType<>("csms.sessions.SessionEnded.v1", SessionEnded.class, Topics.SESSIONS_EVENTS);
+    /** A reservation was requested or changed state; {@code sessions.events}. */
+    public static final EventType<ReservationChanged> RESERVATION_CHANGED = new EventType<>(
+            "csms.sessions.ReservationChanged.v1", ReservationChanged.class, Topics.SESSIONS_EVENTS);
 
     /** A firmware campaign moved on (status or a station's outcome); {@code device.campaigns}. */
     public static final EventType<FirmwareCampaignProgress> FIRMWARE_CAMPAIGN_PROGRESS = new EventType<>(
@@ -73,7 +77,7 @@ public final class EventTypes {
     /** All of them, in a stable order. */
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
             COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED, SESSION_STARTED,
-            SESSION_UPDATED, SESSION_ENDED, FIRMWARE_CAMPAIGN_PROGRESS);
+            SESSION_UPDATED, SESSION_ENDED, RESERVATION_CHANGED, FIRMWARE_CAMPAIGN_PROGRESS);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -18,6 +18,8 @@ import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.ocpp.StationConnected;
 import dev.csms.events.ocpp.StationDisconnected;
 import dev.csms.events.sessions.MeterAnomaly;
+import dev.csms.events.sessions.ReservationChanged;
+import dev.csms.events.sessions.ReservationStatus;
 import dev.csms.events.sessions.SessionEnd;
 import dev.csms.events.sessions.SessionEnded;
 import dev.csms.events.sessions.SessionStarted;
@@ -264,6 +266,12 @@ public final class EventSamples {
                 new FirmwareCampaignProgress("5b7c1a9e-3f1d-4c2a-8e6b-9d0f1a2b3c4d", null,
                         FirmwareCampaignProgress.CampaignStatus.Aborted, 10, 0, 0, 1, 5, 4, null, null,
                         "5 of 6 finished stations failed", T)));
+        samples.put(EventTypes.RESERVATION_CHANGED, Stream.of(ReservationStatus.values()).map(status ->
+                new ReservationChanged(17, STATION, status == ReservationStatus.Requested ? null : 1, RFID,
+                        status == ReservationStatus.Active ? fleet : null, T.plusSeconds(1800), status,
+                        status == ReservationStatus.Rejected ? "Occupied" : null,
+                        status == ReservationStatus.Used ? "8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b20" : null, T,
+                        status.ordinal() + 1)).toList());
         return samples;
     }
 

@@ -46,6 +46,15 @@ public interface SessionConfig {
         int maxEntries();
     }
 
+    /** Reservations. */
+    Reservation reservation();
+
+    interface Reservation {
+        /** How often the leader marks reservations past their expiry Expired. */
+        @WithDefault("30s")
+        Duration expiryCheckInterval();
+    }
+
     /** Bulk import of tokens. */
     @WithName("token-import")
     TokenImport tokenImport();

@@ -24,6 +24,7 @@ import dev.csms.session.authorization.Verdict;
 import dev.csms.session.config.SessionConfig;
 import dev.csms.session.model.ChargingSession;
 import dev.csms.session.model.RegisteredToken;
+import dev.csms.session.reservation.Reservations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,15 +63,17 @@ public class SessionRecorder {
             + " values (:session, :seq, :type, :at) on conflict do nothing";
 
     private final Authorizer authorizer;
+    private final Reservations reservations;
     private final MeterReadings meters;
     private final SessionRecords records;
     private final Outbox outbox;
     private final SessionConfig config;
     private final Clock clock;
 
-    SessionRecorder(Authorizer authorizer, MeterReadings meters, SessionRecords records, Outbox outbox,
+    SessionRecorder(Authorizer authorizer, Reservations reservations, MeterReadings meters, SessionRecords records, Outbox outbox,
             SessionConfig config, Clock clock) {
         this.authorizer = authorizer;
+        this.reservations = reservations;
         this.meters = meters;
         this.records = records;
         this.outbox = outbox;
@@ -254,7 +257,23 @@ public class SessionRecorder {
         return meters.insert(s.id, readingsOf(step))
                 .chain(() -> meters.totals(s.id)).invoke(totals -> applyTotals(s, totals))
                 .chain(() -> verdictOn(step, s)).invoke(verdict -> keepVerdict(s, step, verdict))
+                .call(verdict -> useReservation(s, step, verdict))
                 .call(() -> publish(s, located.created(), wasStatus, wasStartSeen, before));
+    }
+
+    /**
+     * A running transaction that names a reservation, or whose accepted token holds one on its EVSE, uses it. Looked
+     * for only while the session has no reservation yet (or the step names one), so most steps cost no query.
+     */
+    private Uni<Void> useReservation(ChargingSession s, TransactionEvent step, Verdict verdict) {
+        if (step.eventType() == TransactionEventType.Ended || s.status == SessionStatus.Ended) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean accepted = verdict != null && verdict.accepted();
+        if (step.reservationId() != null) {
+            return reservations.use(s, step.reservationId(), accepted);
+        }
+        return s.reservationId == null && accepted ? reservations.use(s, null, true) : Uni.createFrom().voidItem();
     }
 
     private static List<MeterValue> readingsOf(TransactionEvent step) {

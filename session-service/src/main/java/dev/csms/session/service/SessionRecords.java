@@ -7,17 +7,19 @@ import dev.csms.events.cloudevents.CloudEventHeaders;
 import dev.csms.events.cloudevents.EventCodec;
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.CallAnswer;
+import dev.csms.events.sessions.ReservationChanged;
 import dev.csms.events.sessions.SessionEnded;
 import dev.csms.events.sessions.SessionStarted;
 import dev.csms.events.sessions.SessionUpdated;
 import dev.csms.runtime.outbox.OutboxRecord;
 import dev.csms.session.config.SessionConfig;
 import dev.csms.session.model.ChargingSession;
+import dev.csms.session.reservation.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 
-/** Builds the Kafka records session-service writes to its outbox: call answers and session events. */
+/** Builds the Kafka records session-service writes to its outbox: call answers, session and reservation events. */
 @ApplicationScoped
 public class SessionRecords {
 
@@ -56,6 +58,12 @@ public class SessionRecords {
                 s.transactionId, s.evseId, s.connectorId, s.idToken(), s.groupIdToken(), s.startedAt, s.endedAt,
                 s.endedBy, s.stoppedReason, s.energyWh, s.meterStartWh, s.meterLastWh, List.copyOf(s.meterAnomalies),
                 s.orphan, s.version));
+    }
+
+    public OutboxRecord reservationChanged(Reservation r) {
+        return event(EventTypes.RESERVATION_CHANGED, r.stationId, new ReservationChanged(r.id, r.stationId, r.evseId,
+                r.idToken(), r.groupIdToken(), r.expiresAt, r.status, r.reason,
+                r.sessionId == null ? null : r.sessionId.toString(), r.updatedAt, r.version));
     }
 
     private <T> OutboxRecord event(EventType<T> type, String stationId, T data) {

@@ -8,12 +8,7 @@ import dev.csms.localstack.LocalStackTestResource;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.canonical.AuthorizationStatus;
 import dev.csms.ocpp.canonical.CsmsAnswer.AuthorizeAnswer;
-import dev.csms.ocpp.canonical.CsmsAnswer.TransactionEventAnswer;
-import dev.csms.ocpp.canonical.IdToken;
-import dev.csms.ocpp.canonical.IdTokenType;
-import dev.csms.session.authorization.ReservationGuard;
 import dev.csms.session.testing.Gateway;
-import dev.csms.session.testing.TestReservations;
 import dev.csms.session.testing.TokenFixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -154,29 +149,5 @@ class AuthorizationTest {
         assertThat(start16Status(station, 2, members.get(1))).isEqualTo("Accepted");
         assertThat(start16Status(station, 3, members.get(2))).isEqualTo("ConcurrentTx");
         assertThat(authorize201(station, members.get(2), "ISO14443")).isEqualTo(AuthorizationStatus.ConcurrentTx);
-    }
-
-    @Test
-    void aReservedEvseAcceptsOnlyTheReservationsTokenOrGroup() {
-        String station = station();
-        String holder = TokenFixtures.accepted();
-        String group = TokenFixtures.newValue();
-        String member = TokenFixtures.newValue();
-        TokenFixtures.create(Map.of("value", member, "type", "ISO14443", "status", "Accepted",
-                "groupIdToken", Map.of("value", group, "type", "Central")));
-        String stranger = TokenFixtures.accepted();
-        TestReservations.hold(station, 1, new ReservationGuard.Hold(42, IdToken.of(holder, IdTokenType.ISO14443),
-                IdToken.of(group, IdTokenType.Central)));
-
-        assertThat(start16Status(station, 1, stranger)).isEqualTo("Invalid");
-        CallAnswer strangerOn2x = gateway.answer(gateway.call(station, OcppVersion.V2_0_1, "TransactionEvent",
-                TransactionsTest.tx201("Started", "tx-r-" + station, 0, Instant.now(), "Authorized", stranger, 1,
-                        null, false, null)));
-        assertThat(((TransactionEventAnswer) strangerOn2x.answer()).idTokenInfo().status())
-                .isEqualTo(AuthorizationStatus.Invalid);
-        assertThat(start16Status(station, 1, member)).isEqualTo("Accepted");
-        assertThat(start16Status(station, 1, holder)).isEqualTo("Accepted");
-        // another EVSE of the station is not held
-        assertThat(start16Status(station, 2, TokenFixtures.accepted())).isEqualTo("Accepted");
     }
 }

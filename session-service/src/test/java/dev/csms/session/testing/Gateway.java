@@ -104,6 +104,14 @@ public final class Gateway implements AutoCloseable {
                 .map(r -> codec.fromRecord(r, EventTypes.COMMAND).data()).toList();
     }
 
+    /** Awaits the command with this id. */
+    public Command command(String stationId, String commandId) {
+        return outbound.awaitAll(r -> stationId.equals(r.key())
+                && EventTypes.COMMAND.type().equals(header(r, CloudEventHeaders.TYPE))
+                && commandId.equals(codec.fromRecord(r, EventTypes.COMMAND).data().commandId()), 1).stream()
+                .map(r -> codec.fromRecord(r, EventTypes.COMMAND).data()).findFirst().orElseThrow();
+    }
+
     /** The records on ocpp.outbound so far that match. */
     public List<ConsumerRecord<String, byte[]>> outbound(Predicate<ConsumerRecord<String, byte[]>> filter) {
         return outbound.poll(filter);

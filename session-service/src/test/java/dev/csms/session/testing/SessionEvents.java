@@ -5,6 +5,7 @@ import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
 import dev.csms.events.cloudevents.CloudEventHeaders;
 import dev.csms.events.cloudevents.EventCodec;
+import dev.csms.events.sessions.ReservationChanged;
 import dev.csms.events.sessions.SessionEnded;
 import dev.csms.events.sessions.SessionStarted;
 import dev.csms.events.sessions.SessionUpdated;
@@ -33,6 +34,10 @@ public final class SessionEvents implements AutoCloseable {
 
     public List<SessionEnded> ended(String stationId, int count, Predicate<SessionEnded> filter) {
         return await(EventTypes.SESSION_ENDED, stationId, count, filter);
+    }
+
+    public List<ReservationChanged> reservations(String stationId, int count, Predicate<ReservationChanged> filter) {
+        return await(EventTypes.RESERVATION_CHANGED, stationId, count, filter);
     }
 
     /** Every event of the station of a type received within {@code during}: to check that none more came. */
