@@ -2,6 +2,8 @@ package dev.csms.events;
 
 import dev.csms.events.credentials.StationCredentials;
 import dev.csms.events.device.FirmwareCampaignProgress;
+import dev.csms.events.device.AlertCleared;
+import dev.csms.events.device.AlertRaised;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.Command;
@@ -56,6 +58,12 @@ public final class EventTypes {
     /** A station of the registry changed; {@code device.stations}. */
     public static final EventType<StationChanged> STATION_CHANGED =
             new EventType<>("csms.device.StationChanged.v1", StationChanged.class, Topics.DEVICE_STATIONS);
+    /** device-service raised an alert about a station; {@code device.alerts}. */
+    public static final EventType<AlertRaised> ALERT_RAISED =
+            new EventType<>("csms.device.AlertRaised.v1", AlertRaised.class, Topics.DEVICE_ALERTS);
+    /** An alert's condition ended; {@code device.alerts}. */
+    public static final EventType<AlertCleared> ALERT_CLEARED =
+            new EventType<>("csms.device.AlertCleared.v1", AlertCleared.class, Topics.DEVICE_ALERTS);
 
     /** A charging session began; {@code sessions.events}. */
     public static final EventType<SessionStarted> SESSION_STARTED =
@@ -77,7 +85,8 @@ public final class EventTypes {
     /** All of them, in a stable order. */
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
             COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED, SESSION_STARTED,
-            SESSION_UPDATED, SESSION_ENDED, RESERVATION_CHANGED, FIRMWARE_CAMPAIGN_PROGRESS);
+            SESSION_UPDATED, SESSION_ENDED, RESERVATION_CHANGED, FIRMWARE_CAMPAIGN_PROGRESS, ALERT_RAISED,
+            ALERT_CLEARED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

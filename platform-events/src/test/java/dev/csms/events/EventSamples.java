@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.csms.events.credentials.StationCredentials;
 import dev.csms.events.device.FirmwareCampaignProgress;
+import dev.csms.events.device.AlertCleared;
+import dev.csms.events.device.AlertRaised;
+import dev.csms.events.device.AlertSeverity;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.CallError;
@@ -239,6 +242,13 @@ public final class EventSamples {
                         "1.4.2", T),
                 new StationChanged(STATION, StationChanged.StationChange.AutoRegistered, null, 1, true,
                         RegistrationStatus.Pending, Set.of(), null, null, null, T)));
+        samples.put(EventTypes.ALERT_RAISED, List.of(
+                new AlertRaised("5f0c2a3e-1b4d-4e6f-8a9b-0c1d2e3f4a5b", STATION, "ConnectorFaulted",
+                        "evse/1/connector/1", AlertSeverity.Warning, "EVSE 1 connector 1 is Faulted (GroundFailure)", T),
+                new AlertRaised("5f0c2a3e-1b4d-4e6f-8a9b-0c1d2e3f4a5c", STATION, "SecurityEvent", "FirmwareTampered",
+                        AlertSeverity.Critical, "security event FirmwareTampered", T)));
+        samples.put(EventTypes.ALERT_CLEARED, List.of(new AlertCleared("5f0c2a3e-1b4d-4e6f-8a9b-0c1d2e3f4a5b", STATION,
+                "ConnectorFaulted", "evse/1/connector/1", "now Available", T, T.plusSeconds(60))));
         IdToken fleet = IdToken.of("FLEET-7", IdTokenType.Central);
         samples.put(EventTypes.SESSION_STARTED, List.of(
                 new SessionStarted("8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b20", STATION, "1042", OcppVersion.V1_6, 1, 1,

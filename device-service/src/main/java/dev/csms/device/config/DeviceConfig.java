@@ -133,4 +133,72 @@ public interface DeviceConfig {
         @Min(1)
         int maxStations();
     }
+
+    /** Alert rules ({@code csms.device.alerts.*}); see {@code alert.AlertRules}. */
+    Alerts alerts();
+
+    interface Alerts {
+        /** How often the leader sweeps: offline alerts, quiet-period clearing, forgetting old disconnects/boots. */
+        @WithDefault("30s")
+        Duration sweepInterval();
+
+        /** A station offline (presence) for longer than this raises StationOffline. */
+        @WithDefault("15m")
+        Duration offlineAfter();
+
+        /** Whether a Faulted connector raises ConnectorFaulted. */
+        @WithDefault("true")
+        boolean connectorFaulted();
+
+        /** The repeated-disconnects rule ({@code csms.device.alerts.disconnects.*}). */
+        Disconnects disconnects();
+
+        interface Disconnects {
+            /** At least this many disconnects ... */
+            @WithDefault("5")
+            @Min(1)
+            int count();
+
+            /** ... within this window raise RepeatedDisconnects. */
+            @WithDefault("15m")
+            Duration window();
+
+            /** The alert is cleared after this long without a disconnect. */
+            @WithDefault("30m")
+            Duration quietPeriod();
+        }
+
+        /** The boot-loop rule ({@code csms.device.alerts.boot-loop.*}). */
+        BootLoop bootLoop();
+
+        interface BootLoop {
+            /** At least this many boots ... */
+            @WithDefault("3")
+            @Min(1)
+            int count();
+
+            /** ... within this window raise BootLoop. */
+            @WithDefault("15m")
+            Duration window();
+
+            /** The alert is cleared after this long without a boot. */
+            @WithDefault("30m")
+            Duration quietPeriod();
+        }
+    }
+
+    /** Security events from stations ({@code csms.device.security-events.*}). */
+    SecurityEvents securityEvents();
+
+    interface SecurityEvents {
+        /**
+         * Security event types that raise a SecurityEvent alert. The default: the OCPP 2.0.1 security events that
+         * signal tampering or an attack (routine ones such as StartupOfTheDevice or ResetOrReboot do not alert).
+         */
+        @WithDefault("FirmwareTampered,InvalidFirmwareSignature,InvalidFirmwareSigningCertificate,"
+                + "TamperDetectionActivated,InvalidCsmsCertificate,InvalidChargingStationCertificate,"
+                + "AttemptedReplayAttacks,SecurityLogWasCleared,MemoryExhaustion,MaintenanceLoginFailed,"
+                + "InvalidTLSVersion,InvalidTLSCipherSuite")
+        Set<String> criticalTypes();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.csms.device.handler;
 
+import dev.csms.device.alert.AlertType;
+import dev.csms.device.alert.Alerts;
 import dev.csms.device.config.DeviceConfig;
 import dev.csms.device.model.Station;
 import dev.csms.device.service.StationRecords;
@@ -21,11 +23,14 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 
 /**
  * The BootNotification policy: Accepted for a known enabled accepted station (its own heartbeat interval or the
- * global one), Pending for a station awaiting an operator, Rejected for a disabled one; an unknown station is
- * registered as pending when auto-registration is on, else Rejected. What the station reported is recorded, and the
+ * global one), Pending for a station awaiting an operator or while an operator has set it provisioning, Rejected for
+ * a disabled one; an unknown station is registered as pending when auto-registration is on, else Rejected. A station
+ * whose reported vendor or model differs from the expected one (case-insensitively) is still answered as above, but
+ * raises a VendorModelMismatch alert, cleared by a later boot that matches. What the station reported is recorded, and the
  * answer is written to the outbox in the same transaction, so a redelivered call gets the same answer again.
  */
 @ApplicationScoped
@@ -33,12 +38,14 @@ public class BootNotificationHandler implements StationCallHandler<BootNotificat
 
     private final Outbox outbox;
     private final StationRecords records;
+    private final Alerts alerts;
     private final DeviceConfig.Boot policy;
     private final Clock clock;
 
-    BootNotificationHandler(Outbox outbox, StationRecords records, DeviceConfig config, Clock clock) {
+    BootNotificationHandler(Outbox outbox, StationRecords records, Alerts alerts, DeviceConfig config, Clock clock) {
         this.outbox = outbox;
         this.records = records;
+        this.alerts = alerts;
         this.policy = config.boot();
         this.clock = clock;
     }
@@ -58,6 +65,7 @@ public class BootNotificationHandler implements StationCallHandler<BootNotificat
                     }
                     record(station, boot, envelope);
                     return outbox.enqueue(records.changed(station, StationChange.Booted))
+                            .chain(() -> checkVendorModel(station))
                             .chain(() -> answer(envelope, decide(station)));
                 }));
     }
@@ -84,12 +92,31 @@ public class BootNotificationHandler implements StationCallHandler<BootNotificat
         if (!station.enabled) {
             return answerOf(RegistrationStatus.Rejected, policy.rejectedRetryInterval());
         }
-        if (station.registrationStatus != RegistrationStatus.Accepted) {
+        if (station.registrationStatus != RegistrationStatus.Accepted || station.provisioning) {
             return answerOf(RegistrationStatus.Pending, policy.pendingRetryInterval());
         }
         return station.heartbeatInterval != null
                 ? new BootNotificationAnswer(RegistrationStatus.Accepted, station.heartbeatInterval, clock.instant(), null)
                 : answerOf(RegistrationStatus.Accepted, policy.heartbeatInterval());
+    }
+
+    /** Raises VendorModelMismatch when the reported vendor or model is not the expected one, else clears it. */
+    private Uni<Void> checkVendorModel(Station station) {
+        String mismatch = mismatch("vendor", station.expectedVendor, station.reportedVendor)
+                + mismatch("model", station.expectedModel, station.reportedModel);
+        return (mismatch.isEmpty()
+                ? alerts.clear(station.id, AlertType.VendorModelMismatch, "station", "the station reports the expected "
+                        + "vendor and model")
+                : alerts.raise(station.id, AlertType.VendorModelMismatch, "station", mismatch.strip()))
+                .replaceWithVoid();
+    }
+
+    private static String mismatch(String what, String expected, String reported) {
+        if (expected == null || expected.isBlank()
+                || (reported != null && expected.toLowerCase(Locale.ROOT).equals(reported.toLowerCase(Locale.ROOT)))) {
+            return "";
+        }
+        return "expected " + what + " " + expected + " but the station reports " + reported + ". ";
     }
 
     private void record(Station station, BootNotification boot, EventEnvelope<StationCall> envelope) {

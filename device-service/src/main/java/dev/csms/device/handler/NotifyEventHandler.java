@@ -1,6 +1,7 @@
 package dev.csms.device.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.csms.device.alert.AlertRules;
 import dev.csms.device.status.StatusReport;
 import dev.csms.device.status.StatusTracker;
 import dev.csms.events.cloudevents.EventEnvelope;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
  * variable {@code AvailabilityState} of a {@code Connector} (its EVSE and connector), an {@code EVSE} (connector 0)
  * or the {@code ChargingStation} (EVSE 0, connector 0) whose value is a connector status (Available, Occupied,
  * Reserved, Unavailable, Faulted) is recorded like a StatusNotification. Other event data are not this handler's.
- * NotifyEventResponse is empty, so the gateway answers the call.
+ * The Faulted-connector alert rule applies in the same transaction. NotifyEventResponse is empty, so the gateway
+ * answers the call.
  */
 @ApplicationScoped
 public class NotifyEventHandler implements StationCallHandler<RawStationMessage> {
@@ -32,9 +34,11 @@ public class NotifyEventHandler implements StationCallHandler<RawStationMessage>
     private static final Logger LOG = Logger.getLogger(NotifyEventHandler.class);
 
     private final StatusTracker tracker;
+    private final AlertRules rules;
 
-    NotifyEventHandler(StatusTracker tracker) {
+    NotifyEventHandler(StatusTracker tracker, AlertRules rules) {
         this.tracker = tracker;
+        this.rules = rules;
     }
 
     @Override
@@ -53,7 +57,8 @@ public class NotifyEventHandler implements StationCallHandler<RawStationMessage>
         if (reports.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> tracker.record(envelope, ACTION, reports)).replaceWithVoid();
+        return Panache.withTransaction(() -> tracker.record(envelope, ACTION, reports)
+                .chain(rules::statusChanged));
     }
 
     /** The AvailabilityState reports of a NotifyEvent payload. */

@@ -1,5 +1,6 @@
 package dev.csms.device.handler;
 
+import dev.csms.device.alert.AlertRules;
 import dev.csms.device.status.StatusReport;
 import dev.csms.device.status.StatusTracker;
 import dev.csms.events.cloudevents.EventEnvelope;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Records a connector's status from StatusNotification (1.6 and 2.x) as its current status and in the history. A
- * StatusNotification awaits no decision, so the gateway answers it; this handler only records.
+ * StatusNotification awaits no decision, so the gateway answers it; this handler only records, and applies the
+ * Faulted-connector alert rule in the same transaction.
  */
 @ApplicationScoped
 public class StatusNotificationHandler implements StationCallHandler<StatusNotification> {
@@ -21,9 +23,11 @@ public class StatusNotificationHandler implements StationCallHandler<StatusNotif
     static final String ACTION = "StatusNotification";
 
     private final StatusTracker tracker;
+    private final AlertRules rules;
 
-    StatusNotificationHandler(StatusTracker tracker) {
+    StatusNotificationHandler(StatusTracker tracker, AlertRules rules) {
         this.tracker = tracker;
+        this.rules = rules;
     }
 
     @Override
@@ -36,6 +40,7 @@ public class StatusNotificationHandler implements StationCallHandler<StatusNotif
         StatusReport report = new StatusReport(event.evseId(), event.connectorId(), event.status(),
                 event.originalStatus(), event.errorCode(), event.info(), event.vendorId(), event.vendorErrorCode(),
                 event.timestamp());
-        return Panache.withTransaction(() -> tracker.record(envelope, ACTION, List.of(report))).replaceWithVoid();
+        return Panache.withTransaction(() -> tracker.record(envelope, ACTION, List.of(report))
+                .chain(rules::statusChanged));
     }
 }

@@ -51,6 +51,9 @@ public class Station extends PanacheEntityBase {
     @Column(name = "heartbeat_interval")
     public Integer heartbeatInterval;
 
+    /** Set by an operator while provisioning runs: the station's boots are answered Pending until cleared. */
+    public boolean provisioning;
+
     @Column(name = "reported_vendor")
     public String reportedVendor;
 

@@ -15,8 +15,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 
 /** The operator API of the station registry: viewers read, operators write. */
@@ -85,11 +87,14 @@ public class StationResource {
         return registry.setPassword(id, null).map(password -> new PasswordIssued(id, password));
     }
 
-    /** Accepts a pending station; it is then asked to boot again. */
+    /**
+     * Accepts a pending station; when it is connected, a TriggerMessage(BootNotification) (ledger kind
+     * {@code boot-trigger}) asks it to boot again.
+     */
     @POST
     @Path("{id}/accept")
     @RolesAllowed(Roles.OPERATOR)
-    public Uni<StationView> accept(@PathParam("id") String id) {
-        return registry.accept(id);
+    public Uni<StationView> accept(@PathParam("id") String id, @Context SecurityContext security) {
+        return registry.accept(id, security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
     }
 }

@@ -16,10 +16,12 @@ import java.util.List;
  * @param siteId              the site; null for none
  * @param securityProfile     1, 2 or 3
  * @param enabled             false refuses the station's connections and rejects its boots
- * @param expectedVendor      the vendor the station should report; informational for now
- * @param expectedModel       the model the station should report; informational for now
+ * @param expectedVendor      the vendor the station should report; a different one at boot raises an alert
+ * @param expectedModel       the model the station should report; a different one at boot raises an alert
  * @param allowedOcppVersions labels {@code 1.6}, {@code 2.0.1}, {@code 2.1}; all when absent
  * @param heartbeatInterval   seconds; null for the global default
+ * @param provisioning        true while provisioning runs: BootNotification is answered Pending until it is cleared;
+ *                            absent means false
  */
 public record StationSettings(
         @Pattern(regexp = StationIds.PATTERN, message = StationIds.MESSAGE) String id,
@@ -30,5 +32,6 @@ public record StationSettings(
         @Size(max = 50) String expectedModel,
         @NotEmpty List<@NotNull @Pattern(regexp = "1\\.6|2\\.0\\.1|2\\.1",
                 message = "must be one of 1.6, 2.0.1, 2.1") String> allowedOcppVersions,
-        @Min(1) @Max(86400) Integer heartbeatInterval) {
+        @Min(1) @Max(86400) Integer heartbeatInterval,
+        Boolean provisioning) {
 }

@@ -10,7 +10,7 @@ import java.util.List;
 public record StationView(String id, String siteId, int securityProfile, boolean passwordSet, boolean enabled,
         RegistrationStatus registrationStatus, String expectedVendor, String expectedModel,
         List<String> allowedOcppVersions, Integer heartbeatInterval, Reported reported, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, boolean provisioning) {
 
     /** What the station reported at its last boot. */
     public record Reported(String vendor, String model, String serialNumber, String firmwareVersion, String iccid,
@@ -23,6 +23,6 @@ public record StationView(String id, String siteId, int securityProfile, boolean
         return new StationView(s.id, s.siteId, s.securityProfile, s.passwordHash != null, s.enabled,
                 s.registrationStatus, s.expectedVendor, s.expectedModel,
                 s.allowedVersions.stream().map(OcppVersion::label).toList(), s.heartbeatInterval, reported,
-                s.createdAt, s.updatedAt);
+                s.createdAt, s.updatedAt, s.provisioning);
     }
 }

@@ -12,8 +12,10 @@ import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.canonical.MessageTrigger;
 import dev.csms.ocpp.canonical.RegistrationStatus;
 import dev.csms.ocpp.canonical.StationCommand;
-import dev.csms.runtime.command.CommandClient;
+import dev.csms.runtime.command.CommandLedger;
+import dev.csms.runtime.command.CommandRequest;
 import dev.csms.runtime.outbox.Outbox;
+import dev.csms.runtime.presence.PresenceView;
 import dev.csms.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
@@ -46,17 +48,19 @@ public class StationRegistry {
 
     private final Outbox outbox;
     private final StationRecords records;
-    private final CommandClient commands;
+    private final CommandLedger ledger;
+    private final PresenceView presence;
     private final DeviceConfig config;
     private final Clock clock;
     private final Vertx vertx;
     private final SecureRandom random = new SecureRandom();
 
-    StationRegistry(Outbox outbox, StationRecords records, CommandClient commands, DeviceConfig config, Clock clock,
-            Vertx vertx) {
+    StationRegistry(Outbox outbox, StationRecords records, CommandLedger ledger, PresenceView presence,
+            DeviceConfig config, Clock clock, Vertx vertx) {
         this.outbox = outbox;
         this.records = records;
-        this.commands = commands;
+        this.ledger = ledger;
+        this.presence = presence;
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
@@ -110,18 +114,24 @@ public class StationRegistry {
     }
 
     /**
-     * Accepts a pending station; once committed, asks it to boot again (TriggerMessage BootNotification) so that
-     * it learns the decision now rather than at its next retry.
+     * Accepts a pending station and, when it is connected, asks it to boot again (TriggerMessage BootNotification)
+     * so that it learns the decision now rather than at its next retry: the command goes through the durable
+     * ledger (kind {@value #BOOT_TRIGGER}, deadline {@code csms.device.boot.trigger-deadline}) in the same
+     * transaction, so its result shows in {@code /api/v1/commands}. A station that is not connected is not
+     * triggered: it boots again after its Pending interval anyway.
      */
-    public Uni<StationView> accept(String id) {
-        return change(id, StationChange.Accepted, station -> {
+    public Uni<StationView> accept(String id, String requestedBy) {
+        return Panache.withTransaction(() -> change(id, StationChange.Accepted, station -> {
             if (station.registrationStatus != RegistrationStatus.Pending) {
                 throw ProblemException.conflict("station " + id + " is not pending but "
                         + station.registrationStatus);
             }
             station.registrationStatus = RegistrationStatus.Accepted;
-        }).invoke(() -> triggerBoot(id));
+        }).call(() -> triggerBoot(id, requestedBy)));
     }
+
+    /** The ledger kind of the TriggerMessage(BootNotification) sent after an accept. */
+    public static final String BOOT_TRIGGER = "boot-trigger";
 
     public Uni<StationPage> search(StationQuery query) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -191,16 +201,18 @@ public class StationRegistry {
                 .map(label -> OcppVersion.fromLabel(label).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(OcppVersion.class)));
         station.heartbeatInterval = settings.heartbeatInterval();
+        station.provisioning = Boolean.TRUE.equals(settings.provisioning());
         station.updatedAt = clock.instant();
     }
 
-    private void triggerBoot(String id) {
-        commands.send(id, new StationCommand.TriggerMessage(MessageTrigger.BootNotification, null, null, null),
-                config.boot().triggerDeadline()).subscribe().with(
-                        result -> LOG.infof("TriggerMessage(BootNotification) to accepted station %s: %s", id,
-                                result.outcome()),
-                        failure -> LOG.warnf("TriggerMessage(BootNotification) to accepted station %s failed: %s", id,
-                                failure.toString()));
+    private Uni<Void> triggerBoot(String id, String requestedBy) {
+        if (presence.get(id).isEmpty()) {
+            LOG.infof("Accepted station %s is not connected: no TriggerMessage(BootNotification)", id);
+            return Uni.createFrom().voidItem();
+        }
+        return ledger.submit(new CommandRequest(id,
+                new StationCommand.TriggerMessage(MessageTrigger.BootNotification, null, null, null), BOOT_TRIGGER,
+                null, requestedBy, config.boot().triggerDeadline())).replaceWithVoid();
     }
 
     private String generatePassword() {

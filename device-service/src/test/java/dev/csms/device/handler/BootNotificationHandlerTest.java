@@ -15,20 +15,25 @@ import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.Command;
 import dev.csms.localstack.LocalStackTestResource;
+import dev.csms.ocpp.OcppVersion;
 import dev.csms.ocpp.canonical.CsmsAnswer.BootNotificationAnswer;
 import dev.csms.ocpp.canonical.MessageTrigger;
 import dev.csms.ocpp.canonical.RegistrationStatus;
 import dev.csms.ocpp.canonical.StationCommand;
+import dev.csms.runtime.presence.PresenceView;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,9 @@ class BootNotificationHandlerTest {
     private final EventCodec codec = new EventCodec();
     private StationCalls gateway;
     private TopicProbe outbound;
+
+    @Inject
+    PresenceView presence;
 
     @BeforeEach
     void open() {
@@ -126,6 +134,9 @@ class BootNotificationHandlerTest {
 
         // Booting again while pending stays pending.
         assertThat(answerTo(gateway.boot(id)).status()).isEqualTo(RegistrationStatus.Pending);
+        // Only a connected station is told to boot again.
+        gateway.present(id, OcppVersion.V2_0_1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> presence.isConnected(id));
 
         given().auth().oauth2(Tokens.operator()).when().post("/api/v1/stations/" + id + "/accept")
                 .then().statusCode(200).body("registrationStatus", equalTo("Accepted"));

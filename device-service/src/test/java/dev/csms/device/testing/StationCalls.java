@@ -60,6 +60,19 @@ public final class StationCalls implements AutoCloseable {
         return envelope.id();
     }
 
+    /** Publishes the same StationCall event twice, as an at-least-once redelivery; returns its event id. */
+    public String callTwice(String stationId, OcppVersion version, String action, StationEvent event)
+            throws Exception {
+        Instant now = Instant.now();
+        StationCall call = new StationCall(stationId, "gw-test", 1, version, UUID.randomUUID().toString(), action,
+                JsonNodeFactory.instance.objectNode(), event, now, now.plusSeconds(30));
+        EventEnvelope<StationCall> envelope = EventEnvelope.create(EventTypes.STATION_CALL,
+                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
+        producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
+        producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
+        return envelope.id();
+    }
+
     /** Publishes the gateway's StationConnected of the station with the given connection epoch. */
     public void connected(String stationId, long epoch) throws Exception {
         StationConnected event = new StationConnected(stationId, "gw-test", epoch, OcppVersion.V2_0_1, 1,
