@@ -1,6 +1,7 @@
 package dev.csms.events;
 
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.DataTransferReceived;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.Command;
@@ -54,6 +55,9 @@ public final class EventTypes {
     /** A station of the registry changed; {@code device.stations}. */
     public static final EventType<StationChanged> STATION_CHANGED =
             new EventType<>("csms.device.StationChanged.v1", StationChanged.class, Topics.DEVICE_STATIONS);
+    /** A station sent a DataTransfer of an accepted vendor; {@code device.stations}. */
+    public static final EventType<DataTransferReceived> DATA_TRANSFER_RECEIVED = new EventType<>(
+            "csms.device.DataTransferReceived.v1", DataTransferReceived.class, Topics.DEVICE_STATIONS);
 
     /** A charging session began; {@code sessions.events}. */
     public static final EventType<SessionStarted> SESSION_STARTED =
@@ -68,7 +72,8 @@ public final class EventTypes {
     /** All of them, in a stable order. */
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
             COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED, SESSION_STARTED,
-            SESSION_UPDATED, SESSION_ENDED);
+            SESSION_UPDATED, SESSION_ENDED,
+            DATA_TRANSFER_RECEIVED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.DataTransferReceived;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.CallError;
@@ -236,6 +237,11 @@ public final class EventSamples {
                         "1.4.2", T),
                 new StationChanged(STATION, StationChanged.StationChange.AutoRegistered, null, 1, true,
                         RegistrationStatus.Pending, Set.of(), null, null, null, T)));
+        samples.put(EventTypes.DATA_TRANSFER_RECEIVED, List.of(
+                new DataTransferReceived(STATION, "5f0c2d8e-call", OcppVersion.V2_0_1, "com.acme", "Temperature",
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("celsius", 21),
+                        T),
+                new DataTransferReceived(STATION, "5f0c2d8e-call", OcppVersion.V1_6, "com.acme", null, null, T)));
         IdToken fleet = IdToken.of("FLEET-7", IdTokenType.Central);
         samples.put(EventTypes.SESSION_STARTED, List.of(
                 new SessionStarted("8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b20", STATION, "1042", OcppVersion.V1_6, 1, 1,
