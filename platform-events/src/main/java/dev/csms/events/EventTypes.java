@@ -4,6 +4,7 @@ import dev.csms.events.credentials.StationCredentials;
 import dev.csms.events.device.FirmwareCampaignProgress;
 import dev.csms.events.device.AlertCleared;
 import dev.csms.events.device.AlertRaised;
+import dev.csms.events.device.DataTransferReceived;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.Command;
@@ -64,6 +65,9 @@ public final class EventTypes {
     /** An alert's condition ended; {@code device.alerts}. */
     public static final EventType<AlertCleared> ALERT_CLEARED =
             new EventType<>("csms.device.AlertCleared.v1", AlertCleared.class, Topics.DEVICE_ALERTS);
+    /** A station sent a DataTransfer of an accepted vendor; {@code device.stations}. */
+    public static final EventType<DataTransferReceived> DATA_TRANSFER_RECEIVED = new EventType<>(
+            "csms.device.DataTransferReceived.v1", DataTransferReceived.class, Topics.DEVICE_STATIONS);
 
     /** A charging session began; {@code sessions.events}. */
     public static final EventType<SessionStarted> SESSION_STARTED =
@@ -86,7 +90,7 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = List.of(STATION_CALL, STATION_CONNECTED, STATION_DISCONNECTED,
             COMMAND_RESULT, CALL_ANSWER, COMMAND, PRESENCE, STATION_CREDENTIALS, STATION_CHANGED, SESSION_STARTED,
             SESSION_UPDATED, SESSION_ENDED, RESERVATION_CHANGED, FIRMWARE_CAMPAIGN_PROGRESS, ALERT_RAISED,
-            ALERT_CLEARED);
+            ALERT_CLEARED, DATA_TRANSFER_RECEIVED);
 
     private static final Map<String, EventType<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -9,6 +9,7 @@ import dev.csms.events.device.FirmwareCampaignProgress;
 import dev.csms.events.device.AlertCleared;
 import dev.csms.events.device.AlertRaised;
 import dev.csms.events.device.AlertSeverity;
+import dev.csms.events.device.DataTransferReceived;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.events.ocpp.CallError;
@@ -249,6 +250,11 @@ public final class EventSamples {
                         AlertSeverity.Critical, "security event FirmwareTampered", T)));
         samples.put(EventTypes.ALERT_CLEARED, List.of(new AlertCleared("5f0c2a3e-1b4d-4e6f-8a9b-0c1d2e3f4a5b", STATION,
                 "ConnectorFaulted", "evse/1/connector/1", "now Available", T, T.plusSeconds(60))));
+        samples.put(EventTypes.DATA_TRANSFER_RECEIVED, List.of(
+                new DataTransferReceived(STATION, "5f0c2d8e-call", OcppVersion.V2_0_1, "com.acme", "Temperature",
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("celsius", 21),
+                        T),
+                new DataTransferReceived(STATION, "5f0c2d8e-call", OcppVersion.V1_6, "com.acme", null, null, T)));
         IdToken fleet = IdToken.of("FLEET-7", IdTokenType.Central);
         samples.put(EventTypes.SESSION_STARTED, List.of(
                 new SessionStarted("8d0f1c52-6b1e-4d0b-9a2e-5c3f7e9a1b20", STATION, "1042", OcppVersion.V1_6, 1, 1,

@@ -8,6 +8,7 @@ import dev.csms.events.cloudevents.CloudEventHeaders;
 import dev.csms.events.cloudevents.EventCodec;
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.credentials.StationCredentials;
+import dev.csms.events.device.DataTransferReceived;
 import dev.csms.events.device.StationChanged;
 import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.runtime.outbox.OutboxRecord;
@@ -57,6 +58,12 @@ public class StationRecords {
                 station.reportedModel, station.reportedFirmware, clock.instant());
         return OutboxRecord.from(codec.toRecord(topics.name(Topics.DEVICE_STATIONS),
                 EventEnvelope.create(EventTypes.STATION_CHANGED, source, station.id, event, clock)));
+    }
+
+    /** A {@code device.stations} event of a station's accepted DataTransfer. */
+    public OutboxRecord dataTransfer(DataTransferReceived event) {
+        return OutboxRecord.from(codec.toRecord(topics.name(Topics.DEVICE_STATIONS),
+                EventEnvelope.create(EventTypes.DATA_TRANSFER_RECEIVED, source, event.stationId(), event, clock)));
     }
 
     /** The answer to a StationCall on {@code ocpp.outbound}, correlated with the call's event id. */
