@@ -46,6 +46,19 @@ public interface SessionConfig {
         int maxEntries();
     }
 
+    /** Remote start. */
+    @WithName("remote-start")
+    RemoteStart remoteStart();
+
+    interface RemoteStart {
+        /**
+         * A 1.6 StartTransaction received within this time after a remote start for the same station, idTag and
+         * connector is linked to it (1.6 has no remoteStartId); longer than the stations' wait for the cable.
+         */
+        @WithDefault("5m")
+        Duration linkWindow();
+    }
+
     /** Reservations. */
     Reservation reservation();
 

@@ -64,16 +64,18 @@ public class SessionRecorder {
 
     private final Authorizer authorizer;
     private final Reservations reservations;
+    private final RemoteControl remote;
     private final MeterReadings meters;
     private final SessionRecords records;
     private final Outbox outbox;
     private final SessionConfig config;
     private final Clock clock;
 
-    SessionRecorder(Authorizer authorizer, Reservations reservations, MeterReadings meters, SessionRecords records, Outbox outbox,
-            SessionConfig config, Clock clock) {
+    SessionRecorder(Authorizer authorizer, Reservations reservations, RemoteControl remote, MeterReadings meters,
+            SessionRecords records, Outbox outbox, SessionConfig config, Clock clock) {
         this.authorizer = authorizer;
         this.reservations = reservations;
+        this.remote = remote;
         this.meters = meters;
         this.records = records;
         this.outbox = outbox;
@@ -258,6 +260,8 @@ public class SessionRecorder {
                 .chain(() -> meters.totals(s.id)).invoke(totals -> applyTotals(s, totals))
                 .chain(() -> verdictOn(step, s)).invoke(verdict -> keepVerdict(s, step, verdict))
                 .call(verdict -> useReservation(s, step, verdict))
+                .call(() -> step.eventType() == TransactionEventType.Started ? remote.link16(s)
+                        : Uni.createFrom().voidItem())
                 .call(() -> publish(s, located.created(), wasStatus, wasStartSeen, before));
     }
 

@@ -8,8 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.csms.events.ocpp.Command;
 import dev.csms.localstack.LocalStackTestResource;
 import dev.csms.ocpp.OcppVersion;
+import dev.csms.ocpp.adapter.OcppAdapter;
+import dev.csms.ocpp.adapter.OcppRequest;
+import dev.csms.ocpp.canonical.ChargingProfilePurpose;
 import dev.csms.ocpp.canonical.IdTokenType;
 import dev.csms.ocpp.canonical.StationCommand;
+import dev.csms.ocpp.schema.MessageKind;
+import dev.csms.ocpp.schema.OcppSchemaValidator;
 import dev.csms.runtime.presence.PresenceView;
 import dev.csms.session.testing.Gateway;
 import dev.csms.session.testing.TokenFixtures;
@@ -21,9 +26,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -219,5 +227,107 @@ class RemoteControlTest {
         // none of the refused requests sent anything
         assertThat(gateway.outbound(r -> v16.equals(r.key()) || v201.equals(r.key()) || offline.equals(r.key())))
                 .isEmpty();
+    }
+
+    private static Map<String, Object> txProfile(String purpose, int schedules) {
+        Map<String, Object> schedule = Map.of("id", 1, "chargingRateUnit", "A", "duration", 3600,
+                "periods", List.of(Map.of("startPeriod", 0, "limit", 16), Map.of("startPeriod", 1800, "limit", 10)));
+        return Map.of("id", 77, "stackLevel", 1, "purpose", purpose, "kind", "Relative",
+                "schedules", java.util.Collections.nCopies(schedules, schedule));
+    }
+
+    @Test
+    void aRemoteStartPassesItsTxProfileOn16And201AndItsGroupOn201() {
+        OcppSchemaValidator schemas = new OcppSchemaValidator();
+        for (OcppVersion version : List.of(OcppVersion.V1_6, OcppVersion.V2_0_1)) {
+            String station = connected(version);
+            Map<String, Object> body = new HashMap<>(Map.of("stationId", station, "evseId", 1,
+                    "idToken", token(TokenFixtures.accepted()), "chargingProfile", txProfile("TxProfile", 1)));
+            if (version != OcppVersion.V1_6) {
+                body.put("groupIdToken", Map.of("value", "FLEET-9", "type", "Central"));
+            }
+            JsonPath started = start(body, 202);
+            Command sent = gateway.command(station, started.getString("commandId"));
+            StationCommand.RequestStartTransaction command = (StationCommand.RequestStartTransaction) sent.command();
+            assertThat(command.chargingProfile().purpose()).isEqualTo(ChargingProfilePurpose.TxProfile);
+            assertThat(command.chargingProfile().schedules().get(0).periods()).hasSize(2);
+            // what the gateway sends: the version's CALL, valid against its official schema
+            OcppRequest request = OcppAdapter.forVersion(version, Clock.systemUTC()).toRequest(command);
+            assertThat(schemas.validate(version, request.action(), MessageKind.REQUEST, request.payload()).isValid())
+                    .as("%s %s", version, request.payload()).isTrue();
+            assertThat(request.payload().at("/chargingProfile/chargingProfilePurpose").asText()).isEqualTo("TxProfile");
+            if (version == OcppVersion.V1_6) {
+                assertThat(command.groupIdToken()).isNull();
+            } else {
+                assertThat(command.groupIdToken().value()).isEqualTo("FLEET-9");
+                assertThat(request.payload().at("/groupIdToken/idToken").asText()).isEqualTo("FLEET-9");
+            }
+        }
+    }
+
+    @Test
+    void aRemoteStartWithAProfileOrGroupItsVersionCannotTakeIsRefused() {
+        String v16 = connected(OcppVersion.V1_6);
+        String v201 = connected(OcppVersion.V2_0_1);
+        for (String station : List.of(v16, v201)) {
+            given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                    .body(Map.of("stationId", station, "idToken", token("CARD-1"),
+                            "chargingProfile", txProfile("TxDefaultProfile", 1)))
+                    .when().post("/api/v1/sessions/remote-start").then().statusCode(400).contentType(PROBLEM)
+                    .body("detail", containsString("TxProfile"));
+            Map<String, Object> named = new HashMap<>(txProfile("TxProfile", 1));
+            named.put("transactionId", "12");
+            start(Map.of("stationId", station, "idToken", token("CARD-1"), "chargingProfile", named), 400);
+            start(Map.of("stationId", station, "idToken", token("CARD-1"), "chargingProfile", Map.of("id", 1)), 400);
+        }
+        // 1.6 takes exactly one schedule and no group
+        start(Map.of("stationId", v16, "idToken", token("CARD-1"), "chargingProfile", txProfile("TxProfile", 2)), 400);
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("stationId", v16, "idToken", token("CARD-1"),
+                        "groupIdToken", Map.of("value", "FLEET-9", "type", "Central")))
+                .when().post("/api/v1/sessions/remote-start").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("groupIdToken"));
+        // 2.0.1 has no VIN tokens
+        start(Map.of("stationId", v201, "idToken", token("CARD-1"),
+                "groupIdToken", Map.of("value", "FLEET-9", "type", "VIN")), 400);
+        assertThat(gateway.outbound(r -> v16.equals(r.key()) || v201.equals(r.key()))).isEmpty();
+    }
+
+    @Test
+    void a16StartFollowingARemoteStartIsLinkedToIt() {
+        String station = connected(OcppVersion.V1_6);
+        String tag = TokenFixtures.accepted();
+        String other = TokenFixtures.accepted();
+        JsonPath remote = start(Map.of("stationId", station, "connectorId", 2, "idToken", token(tag)), 202);
+        int remoteStartId = remote.getInt("remoteStartId");
+        Command sent = gateway.command(station, remote.getString("commandId"));
+        gateway.answered(sent, OcppVersion.V1_6, "{\"status\":\"Accepted\"}");
+        awaitCommand(remote.getString("commandId"), "Answered");
+
+        // another idTag, and the same idTag on another connector, are not that remote start's transaction
+        startTransaction16(station, 2, other);
+        startTransaction16(station, 1, tag);
+        // the idTag on the connector it named is
+        int linked = startTransaction16(station, 2, tag);
+        JsonPath sessions = given().auth().oauth2(Tokens.viewer()).queryParam("stationId", station)
+                .when().get("/api/v1/sessions").then().statusCode(200).extract().jsonPath();
+        assertThat(sessions.getList("items", Map.class)).hasSize(3);
+        for (Map<?, ?> session : sessions.getList("items", Map.class)) {
+            Object expected = String.valueOf(linked).equals(session.get("transactionId")) ? remoteStartId : null;
+            assertThat(session.get("remoteStartId")).as("%s", session).isEqualTo(expected);
+        }
+        // linked once: a later start of the same idTag there is not linked again
+        int later = startTransaction16(station, 2, tag);
+        assertThat(given().auth().oauth2(Tokens.viewer()).queryParam("stationId", station)
+                .when().get("/api/v1/sessions").then().extract().jsonPath()
+                .getList("items.findAll { it.transactionId == '" + later + "' }.remoteStartId"))
+                .containsOnlyNulls();
+    }
+
+    private int startTransaction16(String station, int connector, String tag) {
+        String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return gateway.response(gateway.call(station, OcppVersion.V1_6, "StartTransaction",
+                "{\"connectorId\":" + connector + ",\"idTag\":\"" + tag + "\",\"meterStart\":0,\"timestamp\":\""
+                        + at + "\"}")).get("transactionId").asInt();
     }
 }
