@@ -71,8 +71,7 @@ class RemoteControlIT {
 
         // the station got the command in its version's spelling and accepted it
         String startAction = v16 ? "RemoteStartTransaction" : "RequestStartTransaction";
-        StationTraffic.Command received = await().atMost(EVENT).until(
-                () -> StationTraffic.of(station).commands(startAction), commands -> !commands.isEmpty()).get(0);
+        StationTraffic.Command received = answered(station, startAction);
         assertThat(received.answer()).isEqualTo(StationTraffic.Answer.RESULT);
         assertThat(received.response()).get().satisfies(r -> assertThat(r.path("status").asText()).isEqualTo("Accepted"));
         if (v16) {
@@ -118,8 +117,7 @@ class RemoteControlIT {
         String stopCommand = stopping.jsonPath().getString("commandId");
         assertThat(stopping.header("Location")).endsWith("/api/v1/commands/" + stopCommand);
         String stopAction = v16 ? "RemoteStopTransaction" : "RequestStopTransaction";
-        StationTraffic.Command stopReceived = await().atMost(EVENT).until(
-                () -> StationTraffic.of(station).commands(stopAction), commands -> !commands.isEmpty()).get(0);
+        StationTraffic.Command stopReceived = answered(station, stopAction);
         assertThat(stopReceived.payload().path("transactionId").asText()).isEqualTo(charging.transactionId());
         assertThat(stopReceived.response()).get().satisfies(r -> assertThat(r.path("status").asText())
                 .isEqualTo("Accepted"));
@@ -180,6 +178,12 @@ class RemoteControlIT {
         assertThat(goneRefused.jsonPath().getString("type")).isEqualTo(STATION_OFFLINE);
         assertThat(platform.sessionEvents().data(SessionStarted.class,
                 event -> List.of(never, gone).contains(event.stationId()))).isEmpty();
+    }
+
+    /** The first command of {@code action} the station received, once its answer is out (recorded a moment later). */
+    private static StationTraffic.Command answered(SimulatedStation station, String action) {
+        return await().atMost(EVENT).until(() -> StationTraffic.of(station).commands(action),
+                commands -> !commands.isEmpty() && commands.get(0).answer() != StationTraffic.Answer.NONE).get(0);
     }
 
     private JsonPath awaitCompleted(String commandId) {
