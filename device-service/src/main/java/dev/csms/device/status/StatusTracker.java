@@ -6,13 +6,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records the statuses of one StationCall (StatusNotification, NotifyEvent AvailabilityState) in the caller's
  * transaction: every report goes to the history, and becomes the connector's current status unless that one was
  * reported later (a late, reordered report does not replace a newer one). A redelivered call (same event id) is
- * recognised by its history rows and changes nothing.
+ * recognised by its history rows and changes nothing. Of several reports of one connector in one call, the last
+ * counts.
  */
 @ApplicationScoped
 public class StatusTracker {
@@ -34,7 +37,7 @@ public class StatusTracker {
                     }
                     List<StatusChange> changes = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (StatusReport report : reports) {
+                    for (StatusReport report : lastPerConnector(reports)) {
                         chain = chain.chain(() -> recordOne(envelope, source, report)
                                 .invoke(change -> {
                                     if (change != null) {
@@ -44,6 +47,21 @@ public class StatusTracker {
                     }
                     return chain.replaceWith(changes);
                 });
+    }
+
+    /**
+     * The last report of each connector, in the call's order: a NotifyEvent may carry several AvailabilityState
+     * changes of one connector, and the history keeps one row per connector and call (a second row would fail the
+     * call's transaction on every retry and hold the partition).
+     */
+    static List<StatusReport> lastPerConnector(List<StatusReport> reports) {
+        Map<List<Integer>, StatusReport> last = new LinkedHashMap<>();
+        for (StatusReport report : reports) {
+            List<Integer> key = List.of(report.evseId(), report.connectorId());
+            last.remove(key);
+            last.put(key, report);
+        }
+        return List.copyOf(last.values());
     }
 
     private Uni<StatusChange> recordOne(EventEnvelope<StationCall> envelope, String source, StatusReport report) {

@@ -139,16 +139,25 @@ class ConnectorStatusTest {
                    "variable": {"name": "AvailabilityState"}, "eventNotificationType": "HardWiredNotification"},
                   {"eventId": 3, "timestamp": "2026-03-01T10:01:00Z", "trigger": "Delta", "actualValue": "true",
                    "component": {"name": "Connector", "evse": {"id": 1, "connectorId": 1}},
-                   "variable": {"name": "Problem"}, "eventNotificationType": "HardWiredNotification"}
+                   "variable": {"name": "Problem"}, "eventNotificationType": "HardWiredNotification"},
+                  {"eventId": 4, "timestamp": "2026-03-01T10:00:30Z", "trigger": "Delta", "actualValue": "Unavailable",
+                   "component": {"name": "Connector", "evse": {"id": 2, "connectorId": 1}},
+                   "variable": {"name": "AvailabilityState"}, "eventNotificationType": "HardWiredNotification"},
+                  {"eventId": 5, "timestamp": "2026-03-01T10:00:40Z", "trigger": "Delta", "actualValue": "Available",
+                   "component": {"name": "Connector", "evse": {"id": 2, "connectorId": 1}},
+                   "variable": {"name": "AvailabilityState"}, "eventNotificationType": "HardWiredNotification"}
                 ]}""");
         gateway.call(id, OcppVersion.V2_0_1, "NotifyEvent", new StationEvent.RawStationMessage("NotifyEvent", notify,
                 false));
-        awaitHistory(id, 3);
+        // two changes of EVSE 2 in one NotifyEvent: the last counts
+        awaitHistory(id, 4);
 
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/" + id + "/status")
                 .then().statusCode(200)
                 .body("online", equalTo(true))
-                .body("connectors", hasSize(2))
+                .body("connectors", hasSize(3))
+                .body("connectors[2].evseId", equalTo(2))
+                .body("connectors[2].status", equalTo("Available"))
                 .body("connectors[0].evseId", equalTo(0))
                 .body("connectors[0].connectorId", equalTo(0))
                 .body("connectors[0].status", equalTo("Unavailable"))
@@ -158,7 +167,7 @@ class ConnectorStatusTest {
                 .body("connectors[1].errorCode", nullValue())
                 .body("connectors[1].ocppVersion", equalTo("2.0.1"));
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/" + id + "/status/history")
-                .then().statusCode(200).body("items[2].source", equalTo("StatusNotification"));
+                .then().statusCode(200).body("items[3].source", equalTo("StatusNotification"));
     }
 
     @Test
