@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * Reservations of issue 6 through session-service's operator API on a simulated 2.0.1 station: a reservation
  * becomes Active once the station accepted ReserveNow, holds the station against another token (Authorize: Invalid),
  * is Used by the session its own token starts, and a second one with a short expiry becomes Expired. Every state is
- * a ReservationChanged on {@code sessions.events}.
+ * a ReservationChanged on {@code sessions.events}. And on a 1.6 station: a connector reservation Used by its
+ * token's StartTransaction, and one Expired by session-service's sweep (1.6 stations do not report expiry).
  */
 class ReservationIT {
 
@@ -113,6 +114,47 @@ class ReservationIT {
                 .extracting(ReservationChanged::status)
                 .containsExactly(ReservationStatus.Requested, ReservationStatus.Active, ReservationStatus.Expired);
         assertThat(station.connectorStatus(2)).isEqualTo("Available");
+
+        station.stopSession(1).get(30, TimeUnit.SECONDS);
+        assertThat(StationTraffic.of(station).errors()).isEmpty();
+        assertThat(fleet.simulator().stats().snapshot().violationsReceived()).isEmpty();
+    }
+
+    @Test
+    void reservationOfA16ConnectorIsUsedByItsTokenAndASecondOneExpiresBySweep() throws Exception {
+        String id = TestStations.id("RESV-16");
+        String tag = TestStations.id("RTAG").toUpperCase();
+        SimulatedStation station = bootedStation(id, OcppVersion.V1_6);
+        platform.sessions().registerToken(tag);
+
+        // connector 1: ReserveNow (connectorId, reservationId, idTag) accepted, the reservation Active
+        JsonPath made = reserve(id, 1, tag, Instant.now().plusSeconds(600));
+        int reservationId = made.getInt("reservationId");
+        await().atMost(EVENT).until(() -> reservation(reservationId).getString("status"), "Active"::equals);
+        StationTraffic.Command reserveNow = StationTraffic.of(station).commands("ReserveNow").get(0);
+        assertThat(reserveNow.payload().path("connectorId").asInt()).isEqualTo(1);
+        assertThat(reserveNow.payload().path("reservationId").asInt()).isEqualTo(reservationId);
+        assertThat(reserveNow.payload().path("idTag").asText()).isEqualTo(tag);
+        await().atMost(EVENT).until(() -> station.connectorStatus(1), "Reserved"::equals);
+
+        // the reserved token's StartTransaction names the reservation: Used
+        SessionView started = station.startSession(1, tag).get(30, TimeUnit.SECONDS);
+        SessionStarted sessionStarted = await().atMost(EVENT).until(() -> platform.sessionEvents()
+                .data(SessionStarted.class, event -> event.stationId().equals(id)), events -> events.size() == 1)
+                .get(0);
+        assertThat(sessionStarted.transactionId()).isEqualTo(started.transactionId());
+        assertThat(sessionStarted.reservationId()).isEqualTo(reservationId);
+        assertThat(await().atMost(EVENT).until(() -> reservation(reservationId),
+                r -> "Used".equals(r.getString("status"))).getString("sessionId")).isEqualTo(sessionStarted.sessionId());
+
+        // connector 2, expiring in 5 s: a 1.6 station does not report expiry, the leader's sweep (30 s) does
+        int secondId = reserve(id, 2, tag, Instant.now().plusSeconds(5)).getInt("reservationId");
+        JsonPath expired = await().atMost(EXPIRY).until(() -> reservation(secondId),
+                r -> List.of("Expired", "Rejected", "Cancelled", "Used").contains(r.getString("status")));
+        assertThat(expired.getString("status")).isEqualTo("Expired");
+        assertThat(await().atMost(EVENT).until(() -> changes(id, secondId), events -> events.size() >= 3))
+                .extracting(ReservationChanged::status)
+                .containsExactly(ReservationStatus.Requested, ReservationStatus.Active, ReservationStatus.Expired);
 
         station.stopSession(1).get(30, TimeUnit.SECONDS);
         assertThat(StationTraffic.of(station).errors()).isEmpty();
