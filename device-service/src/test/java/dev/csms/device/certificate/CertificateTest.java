@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.csms.device.testing.StationCalls;
 import dev.csms.device.testing.StationCommands;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
@@ -87,20 +88,6 @@ class CertificateTest {
         gateway.close();
     }
 
-    private static String create() {
-        String id = "CRT-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 2, "enabled", true,
-                        "allowedOcppVersions", List.of("1.6", "2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
-    private void connect(String id, OcppVersion version) throws Exception {
-        gateway.present(id, version);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> presence.isConnected(id));
-    }
-
     private static String csr(String commonName) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -139,8 +126,8 @@ class CertificateTest {
     void aValidCsrIsSignedAndTheChainSentWithCertificateSigned() throws Exception {
         assertThat(authority.generated()).isTrue(); // no CA configured in tests: the local one
         for (OcppVersion version : List.of(V201, OcppVersion.V1_6)) {
-            String id = create();
-            connect(id, version);
+            String id = Stations.register("CRT-", 2, List.of("1.6", "2.0.1"));
+            Stations.connect(gateway, presence, id, version);
             String call = gateway.call(id, version, "SignCertificate",
                     new SignCertificate(csr(id), CertificateSigningUse.ChargingStationCertificate, null));
             CsmsAnswer answer = answerTo(call);
@@ -168,8 +155,8 @@ class CertificateTest {
 
     @Test
     void aCsrInAnotherStationsNameOrUnreadableIsRejected() throws Exception {
-        String id = create();
-        connect(id, V201);
+        String id = Stations.register("CRT-", 2, List.of("1.6", "2.0.1"));
+        Stations.connect(gateway, presence, id, V201);
         String wrongName = gateway.call(id, V201, "SignCertificate",
                 new SignCertificate(csr("SOMEONE-ELSE"), CertificateSigningUse.ChargingStationCertificate, null));
         CsmsAnswer.SignCertificateAnswer answer = (CsmsAnswer.SignCertificateAnswer) answerTo(wrongName);
@@ -190,8 +177,8 @@ class CertificateTest {
 
     @Test
     void installGetInstalledAndDeleteAreSentAndTheirResultsRecorded() throws Exception {
-        String id = create();
-        connect(id, V201);
+        String id = Stations.register("CRT-", 2, List.of("1.6", "2.0.1"));
+        Stations.connect(gateway, presence, id, V201);
         String pem = CertificateAuthority.pem(authority.certificate());
 
         String install = post(id, "install", Map.of("certificateType", "CSMSRootCertificate", "certificate", pem))
@@ -229,8 +216,8 @@ class CertificateTest {
                 .body("response.status", equalTo("NotFound")).body("response.accepted", equalTo(false)));
 
         // 1.6: exactly one type
-        String v16 = create();
-        connect(v16, OcppVersion.V1_6);
+        String v16 = Stations.register("CRT-", 2, List.of("1.6", "2.0.1"));
+        Stations.connect(gateway, presence, v16, OcppVersion.V1_6);
         post(v16, "installed-ids", Map.of()).statusCode(400).contentType("application/problem+json");
         String one = post(v16, "installed-ids", Map.of("certificateTypes", List.of("CentralSystemRootCertificate")))
                 .statusCode(202).extract().path("commandId");
@@ -240,7 +227,7 @@ class CertificateTest {
 
     @Test
     void errors() throws Exception {
-        String offline = create();
+        String offline = Stations.register("CRT-", 2, List.of("1.6", "2.0.1"));
         Map<String, Object> install = Map.of("certificateType", "CSMSRootCertificate", "certificate", "PEM");
         post(offline, "install", install).statusCode(409).contentType("application/problem+json");
         post("NOPE-" + UUID.randomUUID(), "install", install).statusCode(404).contentType("application/problem+json");
@@ -252,8 +239,8 @@ class CertificateTest {
         given().auth().oauth2(Tokens.viewer()).contentType(ContentType.JSON).body(install).when()
                 .post("/api/v1/stations/" + offline + "/certificates/install").then().statusCode(403);
 
-        String v201 = create();
-        connect(v201, V201);
+        String v201 = Stations.register("CRT-", 2, List.of("1.6", "2.0.1"));
+        Stations.connect(gateway, presence, v201, V201);
         // a type the station's version does not have is refused before anything is sent
         post(v201, "install", Map.of("certificateType", "CentralSystemRootCertificate", "certificate", "PEM"))
                 .statusCode(400).contentType("application/problem+json")

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csms.device.testing.StationCalls;
 import dev.csms.device.testing.StationCommands;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
@@ -74,17 +75,8 @@ class ConfigurationTest {
         gateway.close();
     }
 
-    private static String create() {
-        String id = "CFG-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 1, "enabled", true,
-                        "allowedOcppVersions", List.of("1.6", "2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
     private String connected(OcppVersion version) throws Exception {
-        String id = create();
+        String id = Stations.register("CFG-");
         gateway.present(id, version);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> presence.isConnected(id));
         return id;
@@ -132,7 +124,7 @@ class ConfigurationTest {
     void aSettingIsSetOnAOneSixAndATwoZeroOneStationWithPerStationResults() throws Exception {
         String v16 = connected(OcppVersion.V1_6);
         String v201 = connected(OcppVersion.V2_0_1);
-        String offline = create();
+        String offline = Stations.register("CFG-");
 
         ValidatableResponse created = request(body(List.of(v16, v201, offline, v16), "heartbeat-interval", " 120"))
                 .statusCode(202).header("Location", containsString("/api/v1/configuration/requests/"))
@@ -341,7 +333,7 @@ class ConfigurationTest {
 
     @Test
     void errors() throws Exception {
-        String offline = create();
+        String offline = Stations.register("CFG-");
         Map<String, Object> valid = body(List.of(offline), "heartbeat-interval", "60");
 
         request(body(List.of(offline), "heartbeat-intervall", "60")).statusCode(400)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.csms.device.testing.StationCalls;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
@@ -24,10 +25,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,15 +55,6 @@ class FirmwareStatusTrackingTest {
         gateway.close();
     }
 
-    private static String create() {
-        String id = "FW-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 1, "enabled", true,
-                        "allowedOcppVersions", List.of("1.6", "2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
     private CsmsAnswer answerTo(String callEventId) {
         ConsumerRecord<String, byte[]> record = outbound.await(r -> {
             var correlation = r.headers().lastHeader(CloudEventHeaders.PREFIX + CloudEventHeaders.CORRELATION_ID);
@@ -77,7 +66,7 @@ class FirmwareStatusTrackingTest {
 
     @Test
     void aOneSixStationsStatusesAreAnsweredAndKeptNewestFirst() throws Exception {
-        String id = create();
+        String id = Stations.register("FW-");
         String first = gateway.call(id, OcppVersion.V1_6, "FirmwareStatusNotification",
                 new FirmwareStatusNotification(FirmwareStatus.Downloading, null, null));
         assertThat(answerTo(first)).isInstanceOf(CsmsAnswer.EmptyAnswer.class);
@@ -97,7 +86,7 @@ class FirmwareStatusTrackingTest {
 
     @Test
     void aTwoZeroOneStationsStatusCarriesItsRequestId() throws Exception {
-        String id = create();
+        String id = Stations.register("FW-");
         String call = gateway.call(id, OcppVersion.V2_0_1, "FirmwareStatusNotification",
                 new FirmwareStatusNotification(FirmwareStatus.InvalidSignature, 42, null));
         assertThat(answerTo(call)).isInstanceOf(CsmsAnswer.EmptyAnswer.class);
@@ -112,7 +101,7 @@ class FirmwareStatusTrackingTest {
 
     @Test
     void aStationWithoutReportsHasAnEmptyHistory() {
-        String id = create();
+        String id = Stations.register("FW-");
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/" + id + "/firmware")
                 .then().statusCode(200).body("current", nullValue()).body("history", hasSize(0));
     }

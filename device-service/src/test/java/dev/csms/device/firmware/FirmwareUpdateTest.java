@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.device.testing.StationCalls;
 import dev.csms.device.testing.StationCommands;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.Topics;
 import dev.csms.localstack.LocalStackTestResource;
@@ -22,7 +23,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -60,20 +60,6 @@ class FirmwareUpdateTest {
         gateway.close();
     }
 
-    private static String create() {
-        String id = "FWU-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 1, "enabled", true,
-                        "allowedOcppVersions", List.of("1.6", "2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
-    private void connect(String id, OcppVersion version) throws Exception {
-        gateway.present(id, version);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> presence.isConnected(id));
-    }
-
     private static ValidatableResponse post(String id, Object body) {
         return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/stations/" + id + "/firmware").then();
@@ -87,8 +73,8 @@ class FirmwareUpdateTest {
 
     @Test
     void aOneSixStationGetsUpdateFirmwareOrSignedUpdateFirmware() throws Exception {
-        String id = create();
-        connect(id, OcppVersion.V1_6);
+        String id = Stations.register("FWU-");
+        Stations.connect(gateway, presence, id, OcppVersion.V1_6);
 
         String plain = post(id, Map.of("location", "https://fw.example/acme-2.0.bin",
                 "retrieveAt", "2030-01-01T10:00:00Z", "retries", 3))
@@ -120,8 +106,8 @@ class FirmwareUpdateTest {
 
     @Test
     void aTwoZeroOneStationGetsUpdateFirmwareWithItsRequestId() throws Exception {
-        String id = create();
-        connect(id, OcppVersion.V2_0_1);
+        String id = Stations.register("FWU-");
+        Stations.connect(gateway, presence, id, OcppVersion.V2_0_1);
 
         String commandId = post(id, Map.of("location", "https://fw.example/acme-3.0.bin",
                 "installAt", "2030-01-02T03:00:00Z", "retryInterval", 60))
@@ -141,7 +127,7 @@ class FirmwareUpdateTest {
 
     @Test
     void errors() throws Exception {
-        String offline = create();
+        String offline = Stations.register("FWU-");
         Map<String, Object> valid = Map.of("location", "https://fw.example/x.bin");
         post(offline, valid).statusCode(409).contentType("application/problem+json");
         post("NOPE-" + UUID.randomUUID(), valid).statusCode(404).contentType("application/problem+json");
@@ -153,8 +139,8 @@ class FirmwareUpdateTest {
         given().auth().oauth2(Tokens.viewer()).contentType(ContentType.JSON).body(valid)
                 .when().post("/api/v1/stations/" + offline + "/firmware").then().statusCode(403);
 
-        String v16 = create();
-        connect(v16, OcppVersion.V1_6);
+        String v16 = Stations.register("FWU-");
+        Stations.connect(gateway, presence, v16, OcppVersion.V1_6);
         // a 1.6 signed update needs the certificate with the signature
         post(v16, Map.of("location", "https://fw.example/x.bin", "signature", "c2ln")).statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("OCPP 1.6"));

@@ -9,12 +9,12 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.device.testing.StationCalls;
 import dev.csms.device.testing.StationCommands;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
 import dev.csms.events.cloudevents.CloudEventHeaders;
 import dev.csms.events.cloudevents.EventCodec;
-import dev.csms.events.ocpp.CallAnswer;
 import dev.csms.localstack.LocalStackTestResource;
 import dev.csms.localstack.testing.TopicProbe;
 import dev.csms.ocpp.OcppVersion;
@@ -31,7 +31,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,20 +70,6 @@ class LogRequestTest {
         gateway.close();
     }
 
-    private static String create() {
-        String id = "LOG-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 1, "enabled", true,
-                        "allowedOcppVersions", List.of("1.6", "2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
-    private void connect(String id, OcppVersion version) throws Exception {
-        gateway.present(id, version);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> presence.isConnected(id));
-    }
-
     private static ValidatableResponse post(String id, Object body) {
         return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/stations/" + id + "/logs").then();
@@ -106,8 +91,8 @@ class LogRequestTest {
 
     @Test
     void aOneSixStationGetsGetDiagnosticsAndItsStatusIsStored() throws Exception {
-        String id = create();
-        connect(id, OcppVersion.V1_6);
+        String id = Stations.register("LOG-");
+        Stations.connect(gateway, presence, id, OcppVersion.V1_6);
 
         String commandId = post(id, Map.of("type", "Diagnostics", "location", "ftp://logs.example/up",
                 "from", "2030-01-01T00:00:00Z", "retries", 2))
@@ -145,8 +130,8 @@ class LogRequestTest {
 
     @Test
     void aTwoZeroOneStationGetsGetLogAndItsStatusCarriesTheRequestId() throws Exception {
-        String id = create();
-        connect(id, OcppVersion.V2_0_1);
+        String id = Stations.register("LOG-");
+        Stations.connect(gateway, presence, id, OcppVersion.V2_0_1);
 
         String commandId = post(id, Map.of("type", "Diagnostics", "location", "https://logs.example/up"))
                 .statusCode(202).extract().path("commandId");
@@ -180,7 +165,7 @@ class LogRequestTest {
 
     @Test
     void errors() throws Exception {
-        String offline = create();
+        String offline = Stations.register("LOG-");
         Map<String, Object> valid = Map.of("type", "Diagnostics", "location", "ftp://logs.example/up");
         post(offline, valid).statusCode(409).contentType("application/problem+json");
         post("NOPE-" + UUID.randomUUID(), valid).statusCode(404).contentType("application/problem+json");

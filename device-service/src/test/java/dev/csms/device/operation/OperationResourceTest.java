@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
@@ -80,14 +81,6 @@ class OperationResourceTest {
         producer.close();
     }
 
-    private static String create() {
-        String id = "OP-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 1, "enabled", true, "allowedOcppVersions", List.of("1.6", "2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
     private void connect(String id, OcppVersion version) throws Exception {
         Presence p = new Presence(id, "gw-test", System.nanoTime(), version, 1, Instant.now());
         producer.send(codec.toRecord(Topics.unprefixed().presence(), EventEnvelope.create(EventTypes.PRESENCE,
@@ -132,7 +125,7 @@ class OperationResourceTest {
 
     @Test
     void eachOperationOnA16StationIsSentAndItsResultRecorded() throws Exception {
-        String id = create();
+        String id = Stations.register("OP-");
         connect(id, OcppVersion.V1_6);
         record Case(String operation, Object body, String action, String response, String status) {
         }
@@ -162,14 +155,14 @@ class OperationResourceTest {
 
     @Test
     void resetKindsMapPerVersion() throws Exception {
-        String id = create();
+        String id = Stations.register("OP-");
         connect(id, OcppVersion.V2_0_1);
         String commandId = post(id, "reset", Map.of("type", "OnIdle", "evseId", 1));
         StationCommand sent = answer(id, commandId, OcppVersion.V2_0_1, "{\"status\":\"Scheduled\"}");
         assertThat(sent).isEqualTo(new StationCommand.Reset(dev.csms.ocpp.canonical.ResetType.OnIdle, 1));
         awaitStatus(commandId, "Answered", "Scheduled");
 
-        String v16 = create();
+        String v16 = Stations.register("OP-");
         connect(v16, OcppVersion.V1_6);
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("type", "OnIdle"))
                 .when().post("/api/v1/stations/" + v16 + "/operations/reset")
@@ -179,7 +172,7 @@ class OperationResourceTest {
 
     @Test
     void errors() throws Exception {
-        String offline = create();
+        String offline = Stations.register("OP-");
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("type", "Soft"))
                 .when().post("/api/v1/stations/" + offline + "/operations/reset")
                 .then().statusCode(409).contentType("application/problem+json");
@@ -201,7 +194,7 @@ class OperationResourceTest {
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/NOPE-x/commands")
                 .then().statusCode(404).contentType("application/problem+json");
 
-        String v16 = create();
+        String v16 = Stations.register("OP-");
         connect(v16, OcppVersion.V1_6);
         // 1.6 DiagnosticsStatusNotification is not an ExtendedTriggerMessage value: schema-invalid, refused up front
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)

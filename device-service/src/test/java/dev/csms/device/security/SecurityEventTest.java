@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import dev.csms.device.alert.AlertProbe;
 import dev.csms.device.alert.AlertType;
 import dev.csms.device.testing.StationCalls;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
@@ -26,13 +27,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,15 +64,6 @@ class SecurityEventTest {
         gateway.close();
     }
 
-    private static String create() {
-        String id = "SE-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 1, "enabled", true,
-                        "allowedOcppVersions", List.of("1.6", "2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
     private CsmsAnswer answerTo(String callEventId) {
         var record = outbound.await(r -> {
             var correlation = r.headers().lastHeader(CloudEventHeaders.PREFIX + CloudEventHeaders.CORRELATION_ID);
@@ -86,7 +74,7 @@ class SecurityEventTest {
 
     @Test
     void storedAnsweredAndCriticalOnesAlertOnce() throws Exception {
-        String id = create();
+        String id = Stations.register("SE-");
         String routine = gateway.call(id, OcppVersion.V1_6, "SecurityEventNotification",
                 new SecurityEventNotification("SettingSystemTime", T0, null));
         assertThat(answerTo(routine)).isInstanceOf(CsmsAnswer.EmptyAnswer.class);
@@ -129,7 +117,7 @@ class SecurityEventTest {
 
     @Test
     void aRedeliveredCallIsStoredOnce() throws Exception {
-        String id = create();
+        String id = Stations.register("SE-");
         // the same StationCall event twice (at-least-once delivery): answered twice, stored and alerted once
         String call = gateway.callTwice(id, OcppVersion.V2_0_1, "SecurityEventNotification",
                 new SecurityEventNotification("InvalidCsmsCertificate", T0, null));
@@ -144,7 +132,7 @@ class SecurityEventTest {
 
     @Test
     void errors() {
-        String id = create();
+        String id = Stations.register("SE-");
         given().auth().oauth2(Tokens.viewer()).queryParam("size", 0)
                 .when().get("/api/v1/stations/" + id + "/security-events")
                 .then().statusCode(400).contentType("application/problem+json");

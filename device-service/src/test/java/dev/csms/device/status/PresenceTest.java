@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.csms.device.testing.StationCalls;
+import dev.csms.device.testing.Stations;
 import dev.csms.device.testing.Tokens;
 import dev.csms.events.Topics;
 import dev.csms.events.cloudevents.CloudEventHeaders;
@@ -17,12 +18,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +43,6 @@ class PresenceTest {
         gateway.close();
     }
 
-    private static String create() {
-        String id = "CS-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "securityProfile", 1, "enabled", true, "allowedOcppVersions", List.of("2.0.1")))
-                .when().post("/api/v1/stations").then().statusCode(201);
-        return id;
-    }
-
     private static void awaitPresence(String id, boolean online, long epoch) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/" + id + "/presence")
@@ -62,7 +52,7 @@ class PresenceTest {
 
     @Test
     void neverConnectedStationIsOffline() {
-        String id = create();
+        String id = Stations.register("CS-", 1, List.of("2.0.1"));
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/" + id + "/presence")
                 .then().statusCode(200).body("stationId", equalTo(id)).body("online", equalTo(false))
                 .body("connectionEpoch", nullValue());
@@ -70,7 +60,7 @@ class PresenceTest {
 
     @Test
     void connectAndDisconnect() throws Exception {
-        String id = create();
+        String id = Stations.register("CS-", 1, List.of("2.0.1"));
         gateway.connected(id, 1);
         awaitPresence(id, true, 1);
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/" + id + "/presence")
@@ -84,7 +74,7 @@ class PresenceTest {
 
     @Test
     void oldDisconnectDoesNotMarkReconnectedStationOffline() throws Exception {
-        String id = create();
+        String id = Stations.register("CS-", 1, List.of("2.0.1"));
         gateway.connected(id, 1);
         gateway.connected(id, 2);
         gateway.disconnected(id, 1); // the superseded connection's close arrives after the reconnect
