@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
+import org.jboss.logging.Logger;
 
 /**
  * The BootNotification policy: Accepted for a known enabled accepted station (its own heartbeat interval or the
@@ -31,10 +32,13 @@ import java.util.Locale;
  * a disabled one; an unknown station is registered as pending when auto-registration is on, else Rejected. A station
  * whose reported vendor or model differs from the expected one (case-insensitively) is still answered as above, but
  * raises a VendorModelMismatch alert, cleared by a later boot that matches. What the station reported is recorded, and the
- * answer is written to the outbox in the same transaction, so a redelivered call gets the same answer again.
+ * answer is written to the outbox in the same transaction, so a redelivered call gets the same answer again. A boot
+ * that arrives after its answer deadline (the gateway has already answered it with its fallback) is skipped.
  */
 @ApplicationScoped
 public class BootNotificationHandler implements StationCallHandler<BootNotification> {
+
+    private static final Logger LOG = Logger.getLogger(BootNotificationHandler.class);
 
     private final Outbox outbox;
     private final StationRecords records;
@@ -58,6 +62,13 @@ public class BootNotificationHandler implements StationCallHandler<BootNotificat
     @Override
     public Uni<Void> handle(EventEnvelope<StationCall> envelope, BootNotification boot) {
         StationCall call = envelope.data();
+        if (call.answerDeadline() != null && clock.instant().isAfter(call.answerDeadline())) {
+            // Load shedding in a reconnect storm: the gateway has answered this boot with its fallback (Pending) and
+            // the station boots again; deciding it now would only delay the boots that can still be answered.
+            LOG.debugf("BootNotification of %s (event %s) is past its answer deadline %s: skipped", call.stationId(),
+                    envelope.id(), call.answerDeadline());
+            return Uni.createFrom().voidItem();
+        }
         return Panache.withTransaction(() -> Station.<Station>findById(call.stationId(),
                 LockModeType.PESSIMISTIC_WRITE).chain(station -> {
                     if (station == null) {

@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,11 @@ class BootNotificationHandlerTest {
                 .when().post("/api/v1/stations").then().statusCode(201);
     }
 
+    private static boolean answers(ConsumerRecord<String, byte[]> record, String callEventId) {
+        var correlation = record.headers().lastHeader(CloudEventHeaders.PREFIX + CloudEventHeaders.CORRELATION_ID);
+        return correlation != null && callEventId.equals(new String(correlation.value(), StandardCharsets.UTF_8));
+    }
+
     /** Awaits the CallAnswer correlated with the call event and returns its boot answer. */
     private BootNotificationAnswer answerTo(String callEventId) {
         ConsumerRecord<String, byte[]> record = outbound.await(r -> {
@@ -102,6 +108,20 @@ class BootNotificationHandlerTest {
                 .body("reported.serialNumber", equalTo("SN-" + id)).body("reported.firmwareVersion", equalTo("1.4.2"))
                 .body("reported.iccid", equalTo("8931000000000000001")).body("reported.imsi", equalTo("262010000000001"))
                 .body("reported.bootReason", equalTo("PowerUp"));
+    }
+
+    @Test
+    void aBootPastItsAnswerDeadlineIsSkippedAndTheNextOneIsAnswered() throws Exception {
+        String id = newId();
+        create(id, true, 45);
+        Instant now = Instant.now();
+        String late = gateway.boot(id, now.minusSeconds(60), now.minusSeconds(30));
+        String fresh = gateway.boot(id);
+
+        // Same key, same partition: the fresh boot is handled after the late one, and its answer relayed after any
+        // answer to the late one would have been.
+        assertThat(answerTo(fresh).status()).isEqualTo(RegistrationStatus.Accepted);
+        assertThat(outbound.poll(r -> answers(r, late))).isEmpty();
     }
 
     @Test

@@ -37,12 +37,17 @@ public final class StationCalls implements AutoCloseable {
 
     /** Publishes a 2.0.1 BootNotification of the station and returns its event id. */
     public String boot(String stationId) throws Exception {
+        Instant now = Instant.now();
+        return boot(stationId, now, now.plusSeconds(30));
+    }
+
+    /** Publishes a BootNotification the gateway received at {@code receivedAt}, to be answered by {@code deadline}. */
+    public String boot(String stationId, Instant receivedAt, Instant deadline) throws Exception {
         ChargingStationInfo info = new ChargingStationInfo("ACME", "Wallbox 22", "SN-" + stationId, "1.4.2",
                 new ChargingStationInfo.Modem("8931000000000000001", "262010000000001"), null, null);
-        Instant now = Instant.now();
         StationCall call = new StationCall(stationId, "gw-test", 1, OcppVersion.V2_0_1,
                 UUID.randomUUID().toString(), "BootNotification", JsonNodeFactory.instance.objectNode(),
-                new StationEvent.BootNotification(BootReason.PowerUp, info), now, now.plusSeconds(30));
+                new StationEvent.BootNotification(BootReason.PowerUp, info), receivedAt, deadline);
         EventEnvelope<StationCall> envelope = EventEnvelope.create(EventTypes.STATION_CALL,
                 "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
         producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
