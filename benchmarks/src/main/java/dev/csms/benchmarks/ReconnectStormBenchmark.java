@@ -80,8 +80,8 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
                                 : String.format(Locale.ROOT, "not all within %d s", timeout.toSeconds()),
                         "<= 20 s for 19,000", complete && seconds <= TARGET.toSeconds() && stations >= 19_000)
                 .add("storm: errors", String.format(Locale.ROOT, "%d (CALLERRORs %d, timeouts %d, schema "
-                        + "violations %d, failed connections %d)", errors, Fleet.sum(storm, "callErrors"),
-                        Fleet.sum(storm, "timeouts"), Fleet.sum(storm, "violations"),
+                        + "violations %d, unreadable frames %d, failed connections %d)", errors, Fleet.sum(storm, "callErrors"),
+                        Fleet.sum(storm, "timeouts"), Fleet.sum(storm, "violations"), Fleet.sum(storm, "frameErrors"),
                         Fleet.sum(storm, "connectFailures")), "0", errors == 0)
                 .add("storm: upgrades deferred by the handshake cap (HTTP 503 + Retry-After, retried)",
                         String.valueOf(deferred))

@@ -55,7 +55,7 @@ class LoadModeTest {
         assertThat(booted.text("complete")).isEqualTo("true");
         assertThat(booted.number("errors")).isZero();
         assertThat(booted.fields()).containsKeys("deferred", "callErrors", "timeouts", "violations",
-                "connectFailures");
+                "frameErrors", "connectFailures");
 
         Message heartbeats = messages.get(2);
         assertThat(heartbeats.text("action")).isEqualTo("Heartbeat");

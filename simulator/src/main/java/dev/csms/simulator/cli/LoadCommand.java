@@ -164,8 +164,8 @@ final class LoadCommand implements Callable<Integer> {
      * the way by class (deltas since {@code before}): {@code deferred} are upgrades the gateway refused with HTTP 503
      * at its handshake cap (its designed backpressure: the station retries after its back-off), {@code errors}
      * everything else (CALLERRORs either way, timeouts, schema violations, unreadable frames, other failed
-     * connection attempts), split into {@code callErrors}, {@code timeouts}, {@code violations} and
-     * {@code connectFailures}.
+     * connection attempts), split into {@code callErrors}, {@code timeouts}, {@code violations},
+     * {@code frameErrors} (frames from the CSMS that were not OCPP-J) and {@code connectFailures}.
      */
     private void awaitBooted(Simulator simulator, PrintWriter out, long start, Duration timeout,
             StatsSnapshot before) throws InterruptedException {
@@ -194,6 +194,7 @@ final class LoadCommand implements Callable<Integer> {
                 - before.callErrorsSent());
         fields.put("timeouts", stats.timeouts() - before.timeouts());
         fields.put("violations", stats.schemaViolations() - before.schemaViolations());
+        fields.put("frameErrors", stats.frameErrorsReceived() - before.frameErrorsReceived());
         fields.put("connectFailures", stats.connectFailureCount() - before.connectFailureCount() - deferred);
         fields.put("complete", stats.acceptedNow() >= total);
         emit(out, "booted", fields);
