@@ -6,19 +6,14 @@ import dev.csms.device.firmware.FirmwareResource;
 import dev.csms.device.operation.StationOperations;
 import dev.csms.events.device.FirmwareCampaignProgress.CampaignStationState;
 import dev.csms.events.device.FirmwareCampaignProgress.CampaignStatus;
-import dev.csms.runtime.leader.LeaderStatus;
+import dev.csms.runtime.leader.LeaderTimers;
 import dev.csms.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
@@ -27,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +30,7 @@ import org.jboss.logging.Logger;
  * operator's pause or cancel waits for the round) aborts when its failure ratio passes the threshold, completes
  * when every station finished, or sends the update to the next Queued stations of its current batch, up to its
  * maximum in flight. A station that cannot be sent the update (offline, the command invalid for its version) fails.
- * A Vert.x timer as the ledger's sweep uses; a round still running when the timer fires is not overlapped.
+ * Ticked by {@link LeaderTimers}; a round still running when the timer fires is not overlapped.
  */
 @ApplicationScoped
 public class Rollout {
@@ -51,46 +45,23 @@ public class Rollout {
     private final CampaignRecords records;
     private final CampaignTracker tracker;
     private final StationOperations operations;
-    private final LeaderStatus leader;
-    private final Vertx vertx;
+    private final LeaderTimers timers;
     private final Clock clock;
     private final DeviceConfig.Campaigns config;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
 
     Rollout(Campaigns campaigns, CampaignRecords records, CampaignTracker tracker, StationOperations operations,
-            LeaderStatus leader, Vertx vertx, Clock clock, DeviceConfig config) {
+            LeaderTimers timers, Clock clock, DeviceConfig config) {
         this.campaigns = campaigns;
         this.records = records;
         this.tracker = tracker;
         this.operations = operations;
-        this.leader = leader;
-        this.vertx = vertx;
+        this.timers = timers;
         this.clock = clock;
         this.config = config.campaigns();
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(Math.max(10, config.tickInterval().toMillis()), id -> tick());
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private void tick() {
-        if (!leader.isLeader() || !running.compareAndSet(false, true)) {
-            return;
-        }
-        // Hibernate Reactive wants a duplicated context flagged safe, as Quarkus gives a request or a consumer.
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> round().subscribe().with(done -> running.set(false), failure -> {
-            running.set(false);
-            LOG.warnf(failure, "Firmware campaign round failed; retrying in %s", config.tickInterval());
-        }));
+        timers.every("Firmware campaign round", config.tickInterval(), this::round);
     }
 
     /** One round over every campaign. */

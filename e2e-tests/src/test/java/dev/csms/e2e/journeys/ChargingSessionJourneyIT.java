@@ -12,10 +12,8 @@ import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.sessions.SessionEnded;
 import dev.csms.events.sessions.SessionStarted;
 import dev.csms.ocpp.OcppVersion;
-import dev.csms.simulator.BootState;
 import dev.csms.simulator.SessionView;
 import dev.csms.simulator.SimulatedStation;
-import dev.csms.simulator.StationConfig;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,7 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ChargingSessionJourneyIT {
 
-    private static final Duration BOOT = Duration.ofSeconds(60);
     private static final Duration EVENT = Duration.ofSeconds(30);
 
     private final Platform platform = Platform.get();
@@ -114,22 +111,11 @@ class ChargingSessionJourneyIT {
     }
 
     private SimulatedStation bootedStation(String id, OcppVersion version) {
-        String password = TestStations.password();
-        platform.devices().register(id, password, null);
-        platform.awaitCredentials(id);
-        SimulatedStation station = fleet.add(StationConfig.builder(id, version)
-                .password(password)
-                .connectors(1)
-                .behaviour(TestStations.behaviour()
-                        .meterValueInterval(Duration.ofSeconds(1))
-                        .chargingPowerKw(22)
-                        .sessionsPerHour(0)
-                        .build())
-                .recordTraffic(true)
+        return platform.bootRegistered(fleet, id, version, null, 1, TestStations.behaviour()
+                .meterValueInterval(Duration.ofSeconds(1))
+                .chargingPowerKw(22)
+                .sessionsPerHour(0)
                 .build());
-        station.start();
-        await().atMost(BOOT).until(station::bootState, state -> state == BootState.ACCEPTED);
-        return station;
     }
 
     private List<StationCall> calls(String stationId, String action) {

@@ -8,9 +8,7 @@ import dev.csms.e2e.platform.Platform;
 import dev.csms.e2e.platform.StationTraffic;
 import dev.csms.e2e.platform.TestStations;
 import dev.csms.ocpp.OcppVersion;
-import dev.csms.simulator.BootState;
 import dev.csms.simulator.SimulatedStation;
-import dev.csms.simulator.StationConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigurationIT {
 
-    private static final Duration BOOT = Duration.ofSeconds(60);
     private static final Duration EVENT = Duration.ofSeconds(30);
     private static final String INTERVAL = "7";
 
@@ -139,20 +136,9 @@ class ConfigurationIT {
     }
 
     private SimulatedStation bootedStation(String id, OcppVersion version) {
-        String password = TestStations.password();
-        platform.devices().register(id, password, 2);
-        platform.awaitCredentials(id);
-        SimulatedStation station = fleet.add(StationConfig.builder(id, version)
-                .password(password)
-                .connectors(1)
-                .behaviour(TestStations.behaviour().sessionsPerHour(0).build())
-                .recordTraffic(true)
-                .build());
-        station.start();
-        await().atMost(BOOT).until(station::bootState, state -> state == BootState.ACCEPTED);
-        // device-service sends nothing to a station its presence view has not seen connected (Offline)
-        await().atMost(EVENT).until(() -> platform.presence().latest(id)
-                .map(entry -> entry.event().isPresent()).orElse(false));
+        SimulatedStation station = platform.bootRegistered(fleet, id, version, 2, 1,
+                TestStations.behaviour().sessionsPerHour(0).build());
+        platform.awaitConnected(id);
         return station;
     }
 }

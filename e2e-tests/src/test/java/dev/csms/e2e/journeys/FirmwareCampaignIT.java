@@ -17,7 +17,6 @@ import dev.csms.events.ocpp.StationCall;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.simulator.BootState;
 import dev.csms.simulator.SimulatedStation;
-import dev.csms.simulator.StationConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -131,21 +130,9 @@ class FirmwareCampaignIT {
     }
 
     private SimulatedStation bootedStation(String id, OcppVersion version) {
-        String password = TestStations.password();
-        platform.devices().register(id, password, 10);
-        platform.awaitCredentials(id);
-        SimulatedStation station = fleet.add(StationConfig.builder(id, version)
-                .password(password)
-                .connectors(1)
-                .behaviour(TestStations.behaviour().sessionsPerHour(0)
-                        .firmwareStepDuration(Duration.ofSeconds(1)).build())
-                .recordTraffic(true)
-                .build());
-        station.start();
-        await().atMost(BOOT).until(station::bootState, state -> state == BootState.ACCEPTED);
-        // device-service sends nothing to a station its presence view has not seen connected
-        await().atMost(Duration.ofSeconds(30)).until(() -> platform.presence().latest(id)
-                .map(entry -> entry.event().isPresent()).orElse(false));
+        SimulatedStation station = platform.bootRegistered(fleet, id, version, 10, 1, TestStations.behaviour()
+                .sessionsPerHour(0).firmwareStepDuration(Duration.ofSeconds(1)).build());
+        platform.awaitConnected(id);
         return station;
     }
 }

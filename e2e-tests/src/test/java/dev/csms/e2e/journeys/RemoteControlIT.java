@@ -10,10 +10,8 @@ import dev.csms.e2e.platform.TestStations;
 import dev.csms.events.sessions.SessionEnded;
 import dev.csms.events.sessions.SessionStarted;
 import dev.csms.ocpp.OcppVersion;
-import dev.csms.simulator.BootState;
 import dev.csms.simulator.SessionView;
 import dev.csms.simulator.SimulatedStation;
-import dev.csms.simulator.StationConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
@@ -33,7 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RemoteControlIT {
 
-    private static final Duration BOOT = Duration.ofSeconds(60);
     private static final Duration EVENT = Duration.ofSeconds(30);
     private static final String STATION_OFFLINE = "urn:csms:problem:station-offline";
 
@@ -58,7 +55,7 @@ class RemoteControlIT {
         String tag = TestStations.id("RTAG").toUpperCase();
         SimulatedStation station = bootedStation(id, version);
         platform.sessions().registerToken(tag);
-        awaitConnectedInPresence(id);
+        platform.awaitConnected(id);
 
         // session-service's presence view follows ocpp.presence a moment after the tap: until it has read the
         // station's connection it refuses with 409 station-offline and sends nothing, so asking again is safe
@@ -167,7 +164,7 @@ class RemoteControlIT {
         // connected, then powered off: refused once the presence view saw it go
         String gone = TestStations.id("REMOTE-GONE");
         SimulatedStation station = bootedStation(gone, OcppVersion.V2_0_1);
-        awaitConnectedInPresence(gone);
+        platform.awaitConnected(gone);
         station.stop().join();
         await().atMost(EVENT).until(() -> platform.presence().latest(gone)
                 .map(entry -> entry.event().isEmpty()).orElse(false));
@@ -191,27 +188,11 @@ class RemoteControlIT {
                 command -> !"Pending".equals(command.getString("status")));
     }
 
-    private void awaitConnectedInPresence(String stationId) {
-        await().atMost(EVENT).until(() -> platform.presence().latest(stationId)
-                .map(entry -> entry.event().isPresent()).orElse(false));
-    }
-
     private SimulatedStation bootedStation(String id, OcppVersion version) {
-        String password = TestStations.password();
-        platform.devices().register(id, password, null);
-        platform.awaitCredentials(id);
-        SimulatedStation station = fleet.add(StationConfig.builder(id, version)
-                .password(password)
-                .connectors(1)
-                .behaviour(TestStations.behaviour()
-                        .meterValueInterval(Duration.ofSeconds(1))
-                        .chargingPowerKw(22)
-                        .sessionsPerHour(0)
-                        .build())
-                .recordTraffic(true)
+        return platform.bootRegistered(fleet, id, version, null, 1, TestStations.behaviour()
+                .meterValueInterval(Duration.ofSeconds(1))
+                .chargingPowerKw(22)
+                .sessionsPerHour(0)
                 .build());
-        station.start();
-        await().atMost(BOOT).until(station::bootState, state -> state == BootState.ACCEPTED);
-        return station;
     }
 }

@@ -11,7 +11,6 @@ import dev.csms.events.ocpp.StationCall;
 import dev.csms.ocpp.OcppVersion;
 import dev.csms.simulator.BootState;
 import dev.csms.simulator.SimulatedStation;
-import dev.csms.simulator.StationConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -53,8 +52,7 @@ class RemoteOperationsIT {
         boolean v16 = version == OcppVersion.V1_6;
         String id = TestStations.id("OPS-" + version.label().replace(".", ""));
         SimulatedStation station = bootedStation(id, version);
-        await().atMost(EVENT).until(() -> platform.presence().latest(id)
-                .map(entry -> entry.event().isPresent()).orElse(false));
+        platform.awaitConnected(id);
 
         // Inoperative: the station answers Accepted and reports its connector Unavailable
         Instant inoperativeAt = Instant.now();
@@ -130,17 +128,6 @@ class RemoteOperationsIT {
     }
 
     private SimulatedStation bootedStation(String id, OcppVersion version) {
-        String password = TestStations.password();
-        platform.devices().register(id, password, 2);
-        platform.awaitCredentials(id);
-        SimulatedStation station = fleet.add(StationConfig.builder(id, version)
-                .password(password)
-                .connectors(1)
-                .behaviour(TestStations.behaviour().sessionsPerHour(0).build())
-                .recordTraffic(true)
-                .build());
-        station.start();
-        await().atMost(BOOT).until(station::bootState, state -> state == BootState.ACCEPTED);
-        return station;
+        return platform.bootRegistered(fleet, id, version, 2, 1, TestStations.behaviour().sessionsPerHour(0).build());
     }
 }

@@ -13,9 +13,7 @@ import dev.csms.events.sessions.ReservationChanged;
 import dev.csms.events.sessions.ReservationStatus;
 import dev.csms.events.sessions.SessionStarted;
 import dev.csms.ocpp.OcppVersion;
-import dev.csms.simulator.BootState;
 import dev.csms.simulator.SimulatedStation;
-import dev.csms.simulator.StationConfig;
 import dev.csms.simulator.SessionView;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReservationIT {
 
-    private static final Duration BOOT = Duration.ofSeconds(60);
     private static final Duration EVENT = Duration.ofSeconds(30);
     /** The station's own expiry timer reports it (ReservationStatusUpdate); the leader's sweep runs every 30 s. */
     private static final Duration EXPIRY = Duration.ofSeconds(60);
@@ -188,17 +185,6 @@ class ReservationIT {
     }
 
     private SimulatedStation bootedStation(String id, OcppVersion version) {
-        String password = TestStations.password();
-        platform.devices().register(id, password, 2);
-        platform.awaitCredentials(id);
-        SimulatedStation station = fleet.add(StationConfig.builder(id, version)
-                .password(password)
-                .connectors(2)
-                .behaviour(TestStations.behaviour().sessionsPerHour(0).build())
-                .recordTraffic(true)
-                .build());
-        station.start();
-        await().atMost(BOOT).until(station::bootState, state -> state == BootState.ACCEPTED);
-        return station;
+        return platform.bootRegistered(fleet, id, version, 2, 2, TestStations.behaviour().sessionsPerHour(0).build());
     }
 }

@@ -8,6 +8,11 @@ import dev.csms.localstack.jwt.LocalJwtIssuer;
 import dev.csms.localstack.kafka.KafkaBroker;
 import dev.csms.localstack.launcher.ServiceSpec;
 import dev.csms.localstack.support.Ports;
+import dev.csms.ocpp.OcppVersion;
+import dev.csms.simulator.BootState;
+import dev.csms.simulator.SimulatedStation;
+import dev.csms.simulator.StationBehaviour;
+import dev.csms.simulator.StationConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -251,6 +256,37 @@ public final class Platform {
     public void awaitCredentials(String stationId) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> credentialsOf(stationId),
                 c -> c != null && c.passwordHash() != null);
+    }
+
+    /**
+     * Registers the station with a fresh password (its own heartbeat interval, or null for the global one), waits
+     * until the gateways can know its credentials, starts it in {@code fleet} with its traffic recorded and waits
+     * until its boot is Accepted.
+     */
+    public SimulatedStation bootRegistered(Fleet fleet, String id, OcppVersion version, Integer heartbeatInterval,
+            int connectors, StationBehaviour behaviour) {
+        String password = TestStations.password();
+        devices().register(id, password, heartbeatInterval);
+        awaitCredentials(id);
+        SimulatedStation station = fleet.add(StationConfig.builder(id, version)
+                .password(password)
+                .connectors(connectors)
+                .behaviour(behaviour)
+                .recordTraffic(true)
+                .build());
+        station.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(station::bootState, state -> state == BootState.ACCEPTED);
+        return station;
+    }
+
+    /**
+     * Waits until {@code ocpp.presence} shows the station connected: the services send nothing to a station their
+     * presence view has not seen connected.
+     */
+    public void awaitConnected(String stationId) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> presence.latest(stationId)
+                .map(entry -> entry.event().isPresent()).orElse(false));
     }
 
     /** {@code device.stations}: device-service's StationChanged events. */
