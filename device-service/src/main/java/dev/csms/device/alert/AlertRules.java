@@ -77,7 +77,7 @@ public class AlertRules {
                         + ":epoch, cast(cast(:at as text) as timestamptz)) on conflict do nothing")
                 .setParameter("station", stationId).setParameter("epoch", epoch).setParameter("at", at.toString())
                 .executeUpdate()
-                .chain(() -> count(session, "station_disconnect", "disconnected_at", stationId,
+                .chain(() -> StationDisconnect.count("stationId = ?1 and disconnectedAt > ?2", stationId,
                         at.minus(rule.window())))
                 .chain(count -> count >= rule.count()
                         ? alerts.raise(stationId, AlertType.RepeatedDisconnects, CONNECTION,
@@ -93,7 +93,7 @@ public class AlertRules {
                         + "cast(cast(:at as text) as timestamptz)) on conflict do nothing")
                 .setParameter("station", stationId).setParameter("call", callId).setParameter("at", at.toString())
                 .executeUpdate()
-                .chain(() -> count(session, "station_boot", "booted_at", stationId, at.minus(rule.window())))
+                .chain(() -> StationBoot.count("stationId = ?1 and bootedAt > ?2", stationId, at.minus(rule.window())))
                 .chain(count -> count >= rule.count()
                         ? alerts.raise(stationId, AlertType.BootLoop, STATION,
                                 count + " boots within " + rule.window()).replaceWithVoid()
@@ -158,13 +158,6 @@ public class AlertRules {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "delete from " + table + " where " + column + " < cast(cast(:cutoff as text) as timestamptz)")
                 .setParameter("cutoff", cutoff.toString()).executeUpdate())).replaceWithVoid();
-    }
-
-    private static Uni<Long> count(Mutiny.Session session, String table, String column, String stationId,
-            Instant since) {
-        return session.createNativeQuery("select count(*) from " + table + " where station_id = :station and "
-                + column + " > cast(cast(:since as text) as timestamptz)", Long.class)
-                .setParameter("station", stationId).setParameter("since", since.toString()).getSingleResult();
     }
 
     private static <T> Uni<Void> each(List<T> items, Function<T, Uni<Void>> work) {

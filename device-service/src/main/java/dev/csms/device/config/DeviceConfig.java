@@ -106,6 +106,13 @@ public interface DeviceConfig {
          */
         @WithDefault("60s")
         Duration lastSeenInterval();
+
+        /**
+         * How often the last seen times noted since the previous write are written, all in one statement: a message
+         * costs no database round trip of its own.
+         */
+        @WithDefault("1s")
+        Duration lastSeenFlushInterval();
     }
 
     /** Firmware campaigns ({@code csms.device.campaigns.*}). */

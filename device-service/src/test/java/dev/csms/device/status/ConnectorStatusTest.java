@@ -84,6 +84,10 @@ class ConnectorStatusTest {
         // reordered: older than the current status of connector 1, kept in the history only
         status16(id, 1, ConnectorStatus.Occupied, "Finishing", "NoError", T0.plusSeconds(15));
         awaitHistory(id, 4);
+        // last seen is written in batches (csms.device.status.last-seen-flush-interval)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+                .when().get("/api/v1/stations/" + id + "/presence")
+                .then().statusCode(200).body("lastSeenAt", notNullValue()));
 
         given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/stations/" + id + "/status")
                 .then().statusCode(200)

@@ -10,6 +10,7 @@ import dev.csms.events.ocpp.CommandResult;
 import dev.csms.events.ocpp.StationCall;
 import dev.csms.events.ocpp.StationConnected;
 import dev.csms.events.ocpp.StationDisconnected;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,11 @@ import org.jboss.logging.Logger;
  * {@code @Incoming("ocpp-inbound")} method calls {@link #route}; its offset is committed only after the returned
  * {@code Uni} completed, that is after the handlers' transactions committed (at least once).
  *
- * <p>A record that cannot be decoded is logged and skipped, since it never will decode; a handler failure (the
- * database is down) is retried with backoff, holding the partition, so nothing is skipped.
+ * <p>Every handler of one record runs in one database transaction (a handler's own {@code Panache.withTransaction}
+ * joins it): one commit per record instead of one per handler, and the record's effects commit together or not at
+ * all. A record that cannot be decoded is logged and skipped, since it never will decode; a handler failure (the
+ * database is down) rolls the record's transaction back and is retried with backoff, holding the record's station
+ * ({@link InboundLanes}), so nothing is skipped.
  */
 @ApplicationScoped
 public class InboundDispatcher {
@@ -100,8 +104,9 @@ public class InboundDispatcher {
         }
     }
 
+    /** One transaction for every handler of the record (each handler's own withTransaction joins it). */
     private static Uni<Void> retried(Supplier<Uni<? extends Void>> work, String what) {
-        return Uni.createFrom().<Void>deferred(work)
+        return Uni.createFrom().<Void>deferred(() -> Panache.<Void>withTransaction(() -> work.get().replaceWithVoid()))
                 .onFailure().invoke(failure -> LOG.warnf("handling %s failed, retrying: %s", what, failure.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
