@@ -1,5 +1,6 @@
 package dev.csms.device.alert;
 
+import dev.csms.runtime.persistence.Counts;
 import dev.csms.device.config.DeviceConfig;
 import dev.csms.device.status.StatusChange;
 import dev.csms.ocpp.canonical.ConnectorStatus;
@@ -77,7 +78,7 @@ public class AlertRules {
                         + ":epoch, cast(cast(:at as text) as timestamptz)) on conflict do nothing")
                 .setParameter("station", stationId).setParameter("epoch", epoch).setParameter("at", at.toString())
                 .executeUpdate()
-                .chain(() -> StationDisconnect.count("stationId = ?1 and disconnectedAt > ?2", stationId,
+                .chain(() -> Counts.count(StationDisconnect.class, "stationId = ?1 and disconnectedAt > ?2", stationId,
                         at.minus(rule.window())))
                 .chain(count -> count >= rule.count()
                         ? alerts.raise(stationId, AlertType.RepeatedDisconnects, CONNECTION,
@@ -93,7 +94,7 @@ public class AlertRules {
                         + "cast(cast(:at as text) as timestamptz)) on conflict do nothing")
                 .setParameter("station", stationId).setParameter("call", callId).setParameter("at", at.toString())
                 .executeUpdate()
-                .chain(() -> StationBoot.count("stationId = ?1 and bootedAt > ?2", stationId, at.minus(rule.window())))
+                .chain(() -> Counts.count(StationBoot.class, "stationId = ?1 and bootedAt > ?2", stationId, at.minus(rule.window())))
                 .chain(count -> count >= rule.count()
                         ? alerts.raise(stationId, AlertType.BootLoop, STATION,
                                 count + " boots within " + rule.window()).replaceWithVoid()

@@ -1,5 +1,6 @@
 package dev.csms.device.configuration;
 
+import dev.csms.runtime.persistence.Counts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.device.configuration.ConfigurationCommands.Outcome;
 import dev.csms.device.configuration.ConfigurationRequest.Operation;
@@ -73,6 +74,6 @@ public class ConfigurationCompletion implements CommandCompletionListener {
 
     /** Stores nothing for a station deleted meanwhile (its rows went with it). */
     private static Uni<Void> ifStationExists(String stationId, java.util.function.Supplier<Uni<Void>> store) {
-        return Station.count("id", stationId).chain(count -> count == 0 ? Uni.createFrom().voidItem() : store.get());
+        return Counts.count(Station.class, "id = ?1", stationId).chain(count -> count == 0 ? Uni.createFrom().voidItem() : store.get());
     }
 }

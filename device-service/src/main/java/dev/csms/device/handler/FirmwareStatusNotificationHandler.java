@@ -1,5 +1,6 @@
 package dev.csms.device.handler;
 
+import dev.csms.runtime.persistence.Counts;
 import dev.csms.device.firmware.FirmwareStatusListener;
 import dev.csms.device.firmware.FirmwareStatusReport;
 import dev.csms.device.service.StatusReports;
@@ -38,7 +39,7 @@ public class FirmwareStatusNotificationHandler implements StationCallHandler<Fir
     public Uni<Void> handle(EventEnvelope<StationCall> envelope, FirmwareStatusNotification event) {
         StationCall call = envelope.data();
         return reports.recordOnceAndAnswer(envelope,
-                () -> FirmwareStatusReport.count("stationId = ?1 and callId = ?2", call.stationId(), envelope.id()),
+                () -> Counts.count(FirmwareStatusReport.class, "stationId = ?1 and callId = ?2", call.stationId(), envelope.id()),
                 () -> {
                     FirmwareStatusReport report = new FirmwareStatusReport();
                     report.stationId = call.stationId();

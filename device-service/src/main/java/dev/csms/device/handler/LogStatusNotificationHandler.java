@@ -1,5 +1,6 @@
 package dev.csms.device.handler;
 
+import dev.csms.runtime.persistence.Counts;
 import dev.csms.device.logs.LogStatusReport;
 import dev.csms.device.service.StatusReports;
 import dev.csms.events.cloudevents.EventEnvelope;
@@ -33,7 +34,7 @@ public class LogStatusNotificationHandler implements StationCallHandler<LogStatu
     public Uni<Void> handle(EventEnvelope<StationCall> envelope, LogStatusNotification event) {
         StationCall call = envelope.data();
         return reports.recordOnceAndAnswer(envelope,
-                () -> LogStatusReport.count("stationId = ?1 and callId = ?2", call.stationId(), envelope.id()),
+                () -> Counts.count(LogStatusReport.class, "stationId = ?1 and callId = ?2", call.stationId(), envelope.id()),
                 () -> {
                     LogStatusReport report = new LogStatusReport();
                     report.stationId = call.stationId();

@@ -1,5 +1,6 @@
 package dev.csms.device.handler;
 
+import dev.csms.runtime.persistence.Counts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.csms.device.configuration.DeviceModel;
 import dev.csms.device.configuration.DeviceModelReport;
@@ -57,9 +58,9 @@ public class NotifyReportHandler implements StationCallHandler<RawStationMessage
         JsonNode payload = event.payload();
         int requestId = payload.path("requestId").asInt();
         int seqNo = payload.path("seqNo").asInt();
-        return Panache.withTransaction(() -> Station.count("id", call.stationId())
+        return Panache.withTransaction(() -> Counts.count(Station.class, "id = ?1", call.stationId())
                 .chain(stations -> stations == 0 ? Uni.createFrom().item(1L)
-                        : DeviceModelReport.count("stationId = ?1 and requestId = ?2 and seqNo = ?3",
+                        : Counts.count(DeviceModelReport.class, "stationId = ?1 and requestId = ?2 and seqNo = ?3",
                                 call.stationId(), requestId, seqNo))
                 .chain(seen -> seen > 0 ? Uni.createFrom().voidItem() : store(call, payload, requestId, seqNo))
                 .chain(() -> outbox.enqueue(records.answer(CallAnswer.of(call, envelope.id(), new EmptyAnswer())))));

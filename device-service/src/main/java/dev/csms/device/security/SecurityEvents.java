@@ -1,5 +1,6 @@
 package dev.csms.device.security;
 
+import dev.csms.runtime.persistence.Counts;
 import dev.csms.device.alert.AlertType;
 import dev.csms.device.alert.Alerts;
 import dev.csms.device.config.DeviceConfig;
@@ -28,7 +29,7 @@ public class SecurityEvents {
 
     public Uni<Void> record(EventEnvelope<StationCall> envelope, SecurityEventNotification event) {
         StationCall call = envelope.data();
-        return SecurityEvent.count("stationId = ?1 and callId = ?2", call.stationId(), envelope.id()).chain(seen -> {
+        return Counts.count(SecurityEvent.class, "stationId = ?1 and callId = ?2", call.stationId(), envelope.id()).chain(seen -> {
             if (seen > 0) {
                 return Uni.createFrom().voidItem();
             }

@@ -1,5 +1,6 @@
 package dev.csms.device.status;
 
+import dev.csms.runtime.persistence.Counts;
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.StationCall;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,7 @@ public class StatusTracker {
         if (reports.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return ConnectorStatusEntry.count("stationId = ?1 and callId = ?2", call.stationId(), envelope.id())
+        return Counts.count(ConnectorStatusEntry.class, "stationId = ?1 and callId = ?2", call.stationId(), envelope.id())
                 .chain(seen -> {
                     if (seen > 0) {
                         return Uni.createFrom().item(List.<StatusChange>of());

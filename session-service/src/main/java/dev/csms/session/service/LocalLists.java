@@ -1,5 +1,6 @@
 package dev.csms.session.service;
 
+import dev.csms.runtime.persistence.Counts;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.csms.ocpp.canonical.AuthorizationData;
 import dev.csms.ocpp.canonical.AuthorizationStatus;
@@ -160,7 +161,7 @@ public class LocalLists {
 
     private Uni<Boolean> pendingList(String stationId) {
         Instant stillAwaited = clock.instant().minus(config.localList().commandDeadline()).minus(RESULT_GRACE);
-        return AuthorizationCommand.count("stationId = ?1 and action = ?2 and status = ?3 and createdAt > ?4",
+        return Counts.count(AuthorizationCommand.class, "stationId = ?1 and action = ?2 and status = ?3 and createdAt > ?4",
                 stationId, SEND_LOCAL_LIST, AuthorizationCommand.Status.Pending, stillAwaited).map(count -> count > 0);
     }
 

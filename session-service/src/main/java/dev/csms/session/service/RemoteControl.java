@@ -1,5 +1,6 @@
 package dev.csms.session.service;
 
+import dev.csms.runtime.persistence.Counts;
 import dev.csms.events.ocpp.Presence;
 import dev.csms.events.sessions.SessionStatus;
 import dev.csms.ocpp.OcppVersion;
@@ -142,7 +143,7 @@ public class RemoteControl {
             return Uni.createFrom().voidItem();
         }
         int remoteStartId = Integer.parseInt(candidates.get(index).reference());
-        return ChargingSession.count("stationId = ?1 and remoteStartId = ?2", s.stationId, remoteStartId)
+        return Counts.count(ChargingSession.class, "stationId = ?1 and remoteStartId = ?2", s.stationId, remoteStartId)
                 .chain(linked -> {
                     if (linked > 0) {
                         return firstUnlinked(s, candidates, index + 1);
