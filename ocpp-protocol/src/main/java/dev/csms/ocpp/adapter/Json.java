@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.csms.ocpp.canonical.IsoInstants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -87,6 +88,10 @@ final class Json {
         String value = text(node, name);
         if (value == null) {
             return null;
+        }
+        Instant fast = IsoInstants.parseFast(value);
+        if (fast != null) {
+            return fast;
         }
         try {
             return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csms.events.EventType;
 import dev.csms.events.EventTypes;
+import dev.csms.ocpp.canonical.IsoInstants;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -66,7 +67,7 @@ public final class EventCodec {
         set(headers, CloudEventHeaders.ID, envelope.id());
         set(headers, CloudEventHeaders.TYPE, envelope.type());
         set(headers, CloudEventHeaders.SOURCE, envelope.source());
-        set(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(envelope.time()));
+        set(headers, CloudEventHeaders.TIME, IsoInstants.format(envelope.time()));
         set(headers, CloudEventHeaders.SUBJECT, envelope.subject());
         set(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         envelope.extensions().forEach((name, value) -> set(headers, CloudEventHeaders.PREFIX + name, value));
@@ -148,6 +149,10 @@ public final class EventCodec {
             CloudEventHeaders.SUBJECT, "ce_datacontenttype", "ce_dataschema");
 
     private static Instant time(String value) {
+        Instant fast = IsoInstants.parseFast(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
