@@ -9,7 +9,6 @@ import dev.csms.ocpp.canonical.IsoInstants;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -89,12 +88,8 @@ final class Json {
         if (value == null) {
             return null;
         }
-        Instant fast = IsoInstants.parseFast(value);
-        if (fast != null) {
-            return fast;
-        }
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return IsoInstants.parse(value);
         } catch (DateTimeParseException withOffset) {
             try {
                 return LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);

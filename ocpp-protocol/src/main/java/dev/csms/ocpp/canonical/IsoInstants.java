@@ -3,6 +3,7 @@ package dev.csms.ocpp.canonical;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -95,6 +96,16 @@ public final class IsoInstants {
         }
         long epochSecond = epochDay * 86_400L + hour * 3_600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /**
+     * An RFC 3339 date-time with an offset: {@link #parseFast} when it can, else {@code ISO_OFFSET_DATE_TIME}.
+     *
+     * @throws java.time.format.DateTimeParseException when the formatter refuses it
+     */
+    public static Instant parse(String text) {
+        Instant fast = parseFast(text);
+        return fast != null ? fast : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     }
 
     /** Exactly {@code instant.toString()}, without a formatter for the years 0000 to 9999. */

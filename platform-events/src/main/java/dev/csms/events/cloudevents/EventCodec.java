@@ -15,8 +15,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -149,12 +147,8 @@ public final class EventCodec {
             CloudEventHeaders.SUBJECT, "ce_datacontenttype", "ce_dataschema");
 
     private static Instant time(String value) {
-        Instant fast = IsoInstants.parseFast(value);
-        if (fast != null) {
-            return fast;
-        }
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return IsoInstants.parse(value);
         } catch (DateTimeParseException e) {
             throw new EventDecodingException("ce_time is not RFC 3339: " + value, e);
         }

@@ -40,11 +40,10 @@ public class InboundLanes {
     private static final Logger LOG = Logger.getLogger(InboundLanes.class);
 
     private final int maxInFlight;
-    private final Vertx vertx;
     private final Object lock = new Object();
     private final Map<String, Queue<Runnable>> lanes = new HashMap<>();
     private final Queue<Runnable> waitingForRoom = new ArrayDeque<>();
-    private volatile List<Context> eventLoops;
+    private final List<Context> eventLoops;
     private int inFlight;
 
     InboundLanes(InboundConfig config, Vertx vertx) {
@@ -53,7 +52,7 @@ public class InboundLanes {
                     + config.maxInFlight());
         }
         this.maxInFlight = config.maxInFlight();
-        this.vertx = vertx;
+        this.eventLoops = eventLoopContexts(vertx);
     }
 
     /**
@@ -123,7 +122,6 @@ public class InboundLanes {
         acknowledgement.subscribe().with(ignored -> { }, failure -> LOG.warnf("acknowledging %s-%d@%d failed: %s",
                 record.topic(), record.partition(), record.offset(), failure.toString()));
         Runnable next;
-        Runnable admitted = null;
         synchronized (lock) {
             inFlight--;
             String lane = record.key() == null ? "" : record.key();
@@ -132,11 +130,9 @@ public class InboundLanes {
             if (next == null) {
                 lanes.remove(lane);
             }
-            if (inFlight < maxInFlight) {
-                admitted = waitingForRoom.poll();
-                if (admitted != null) {
-                    admitted.run(); // admits the waiting record (under the lock) and completes its Uni
-                }
+            Runnable waiting = inFlight < maxInFlight ? waitingForRoom.poll() : null;
+            if (waiting != null) {
+                waiting.run(); // admits the waiting record (under the lock) and completes its Uni
             }
         }
         if (next != null) {
@@ -146,26 +142,20 @@ public class InboundLanes {
 
     /** The event loop a key's records run on: one per key, spread over every event loop of the Vert.x instance. */
     private Context eventLoopOf(String key) {
-        List<Context> loops = eventLoops;
-        if (loops == null) {
-            synchronized (lock) {
-                if (eventLoops == null) {
-                    int count = 0;
-                    for (var ignored : ((VertxInternal) vertx).getEventLoopGroup()) {
-                        count++;
-                    }
-                    List<Context> created = new ArrayList<>(count);
-                    for (int i = 0; i < count; i++) {
-                        // Internal API, on purpose: getOrCreateContext() sticks to the calling thread's context, while
-                        // this spreads the lanes over all event loops (round-robin, one context per loop).
-                        created.add(((VertxInternal) vertx).createEventLoopContext());
-                    }
-                    eventLoops = List.copyOf(created);
-                }
-                loops = eventLoops;
-            }
+        return eventLoops.get(Math.floorMod(key == null ? 0 : key.hashCode(), eventLoops.size()));
+    }
+
+    /**
+     * One context per event loop. Internal API, on purpose: getOrCreateContext() sticks to the calling thread's
+     * context, while this spreads the lanes over all event loops (round-robin, one context per loop).
+     */
+    private static List<Context> eventLoopContexts(Vertx vertx) {
+        VertxInternal internal = (VertxInternal) vertx;
+        List<Context> contexts = new ArrayList<>();
+        for (var ignored : internal.getEventLoopGroup()) {
+            contexts.add(internal.createEventLoopContext());
         }
-        return loops.get(Math.floorMod(key == null ? 0 : key.hashCode(), loops.size()));
+        return List.copyOf(contexts);
     }
 
     @SuppressWarnings("unchecked")
