@@ -96,6 +96,24 @@ public interface DeviceConfig {
         Duration commandTimeout();
     }
 
+    /** The batched path of the records of a reconnect ({@code csms.device.inbound-batch.*}; docs/adr/0006). */
+    InboundBatch inboundBatch();
+
+    interface InboundBatch {
+        /**
+         * Whether StationConnected, StationDisconnected, BootNotification and StatusNotification records are
+         * written together, several stations' records in one transaction with set-based SQL; off, every record runs
+         * through its handlers in a transaction of its own.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most records written in one transaction. */
+        @WithDefault("256")
+        @Min(1)
+        int maxRecords();
+    }
+
     /** Connector status and last seen ({@code csms.device.status.*}). */
     Status status();
 

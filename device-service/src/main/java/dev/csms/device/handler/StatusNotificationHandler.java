@@ -20,7 +20,8 @@ import java.util.List;
 @ApplicationScoped
 public class StatusNotificationHandler implements StationCallHandler<StatusNotification> {
 
-    static final String ACTION = "StatusNotification";
+    /** The source recorded with the status. */
+    public static final String ACTION = "StatusNotification";
 
     private final StatusTracker tracker;
     private final AlertRules rules;

@@ -1,5 +1,6 @@
 package dev.csms.device.messaging;
 
+import dev.csms.device.batch.InboundBatcher;
 import dev.csms.device.status.LastSeen;
 import dev.csms.events.EventTypes;
 import dev.csms.events.cloudevents.CloudEventHeaders;
@@ -18,19 +19,23 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Reads {@code ocpp.inbound} in the consumer group {@code device-service}: records of different stations are
  * processed side by side, each station's in order ({@link InboundLanes}), each by the shared
- * {@link InboundDispatcher}, which calls this service's handlers ({@code dev.csms.runtime.inbound}); a record is
- * acknowledged, and its offset committed, after they committed. Every StationCall also notes the station's last seen
+ * {@link InboundDispatcher}, which calls this service's handlers ({@code dev.csms.runtime.inbound}), except the
+ * records of a reconnect (connection events, BootNotification, StatusNotification), which {@link InboundBatcher}
+ * writes several stations at a time (docs/adr/0006); a record is acknowledged, and its offset committed, after its
+ * effects committed. Every StationCall also notes the station's last seen
  * time (from the record's timestamp, without decoding the record; written in batches by {@link LastSeen}).
  */
 @ApplicationScoped
 public class InboundConsumer {
 
     private final InboundDispatcher dispatcher;
+    private final InboundBatcher batcher;
     private final InboundLanes lanes;
     private final LastSeen lastSeen;
 
-    InboundConsumer(InboundDispatcher dispatcher, InboundLanes lanes, LastSeen lastSeen) {
+    InboundConsumer(InboundDispatcher dispatcher, InboundBatcher batcher, InboundLanes lanes, LastSeen lastSeen) {
         this.dispatcher = dispatcher;
+        this.batcher = batcher;
         this.lanes = lanes;
         this.lastSeen = lastSeen;
     }
@@ -47,6 +52,6 @@ public class InboundConsumer {
                 && EventTypes.STATION_CALL.type().equals(new String(type.value(), StandardCharsets.UTF_8))) {
             lastSeen.seen(record.key(), Instant.ofEpochMilli(record.timestamp()));
         }
-        return dispatcher.route(record);
+        return batcher.takes(record) ? batcher.submit(record) : dispatcher.route(record);
     }
 }

@@ -3,6 +3,7 @@ package dev.csms.device.testing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.csms.events.EventTypes;
 import dev.csms.events.Topics;
+import dev.csms.events.cloudevents.CloudEventHeaders;
 import dev.csms.events.cloudevents.EventCodec;
 import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.events.ocpp.CommandResult;
@@ -49,7 +50,8 @@ public final class StationCalls implements AutoCloseable {
                 UUID.randomUUID().toString(), "BootNotification", JsonNodeFactory.instance.objectNode(),
                 new StationEvent.BootNotification(BootReason.PowerUp, info), receivedAt, deadline);
         EventEnvelope<StationCall> envelope = EventEnvelope.create(EventTypes.STATION_CALL,
-                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
+                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC())
+                .withExtension(CloudEventHeaders.OCPP_ACTION, call.action()); // as the gateway does
         producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
         return envelope.id();
     }
@@ -60,7 +62,8 @@ public final class StationCalls implements AutoCloseable {
         StationCall call = new StationCall(stationId, "gw-test", 1, version, UUID.randomUUID().toString(), action,
                 JsonNodeFactory.instance.objectNode(), event, now, now.plusSeconds(30));
         EventEnvelope<StationCall> envelope = EventEnvelope.create(EventTypes.STATION_CALL,
-                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
+                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC())
+                .withExtension(CloudEventHeaders.OCPP_ACTION, call.action()); // as the gateway does
         producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
         return envelope.id();
     }
@@ -72,7 +75,8 @@ public final class StationCalls implements AutoCloseable {
         StationCall call = new StationCall(stationId, "gw-test", 1, version, UUID.randomUUID().toString(), action,
                 JsonNodeFactory.instance.objectNode(), event, now, now.plusSeconds(30));
         EventEnvelope<StationCall> envelope = EventEnvelope.create(EventTypes.STATION_CALL,
-                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC());
+                "/csms/gateway-service/gw-test", stationId, call, Clock.systemUTC())
+                .withExtension(CloudEventHeaders.OCPP_ACTION, call.action()); // as the gateway does
         producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
         producer.send(codec.toRecord(Topics.unprefixed().inbound(), envelope)).get();
         return envelope.id();

@@ -49,6 +49,20 @@ public class InboundHandlers {
         return byAction.getOrDefault(key(event.getClass(), raw), List.of());
     }
 
+    /**
+     * The class names of the handlers of an event class (not a raw message), in order: for a service that handles
+     * some events on a path of its own and must know that this path covers every handler.
+     */
+    public List<String> handlerNamesOf(Class<? extends StationEvent> eventClass) {
+        return byAction.getOrDefault(key(eventClass, Optional.empty()), List.of()).stream()
+                .map(InboundHandlers::className).toList();
+    }
+
+    /** The class names of the connection event handlers, in order. */
+    public List<String> connectionHandlerNames() {
+        return connectionHandlers.stream().map(InboundHandlers::className).toList();
+    }
+
     /** Every command result handler, in order. */
     public List<CommandResultHandler> resultHandlers() {
         return resultHandlers;

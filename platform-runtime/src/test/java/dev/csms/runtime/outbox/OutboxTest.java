@@ -135,6 +135,42 @@ class OutboxTest {
     }
 
     @Test
+    void aBatchEnqueuedOnTheSqlClientArrivesInListOrderWithItsHeaders() throws Throwable {
+        String station = station();
+        String other = station();
+        EventEnvelope<Presence> event = presence(station);
+        OutboxRecord withHeaders = OutboxRecord.from(codec.toRecord(topic, event));
+
+        pool.withTransaction(connection -> outbox.enqueueAll(connection, List.of(record(station, "1"),
+                record(other, "x"), withHeaders, record(station, "3"), OutboxRecord.from(codec.tombstone(topic, other)))))
+                .await().atMost(Duration.ofSeconds(10));
+
+        List<ConsumerRecord<String, byte[]>> received = probe.awaitAll(r -> station.equals(r.key()), 3, DELIVERY);
+        assertThat(new String(received.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("1");
+        assertThat(received.get(1).value()).isEqualTo(withHeaders.value());
+        assertThat(codec.fromRecord(received.get(1), EventTypes.PRESENCE)).isEqualTo(event);
+        assertThat(new String(received.get(2).value(), StandardCharsets.UTF_8)).isEqualTo("3");
+        List<ConsumerRecord<String, byte[]>> others = probe.awaitAll(r -> other.equals(r.key()), 2, DELIVERY);
+        assertThat(new String(others.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("x");
+        assertThat(others.get(1).value()).isNull();
+    }
+
+    @Test
+    void aBatchOfARolledBackSqlClientTransactionIsNeverPublished() throws Throwable {
+        String station = station();
+
+        Throwable failure = catchThrowable(() -> pool.withTransaction(connection -> outbox.enqueueAll(connection,
+                List.of(record(station, "rolled-back")))
+                .chain(() -> Uni.createFrom().failure(new IllegalStateException("batch failed"))))
+                .await().atMost(Duration.ofSeconds(10)));
+
+        assertThat(failure).hasMessage("batch failed");
+        assertThat(count("select count(*) from csms_outbox where record_key = $1", station)).isZero();
+        commit(station, "marker");
+        assertThat(values(probe.awaitAll(r -> station.equals(r.key()), 1, DELIVERY))).containsExactly("marker");
+    }
+
+    @Test
     void enqueueOutsideATransactionIsRefused() {
         Throwable failure = catchThrowable(() -> VertxContextSupport.subscribeAndAwait(
                 () -> Panache.withSession(() -> outbox.enqueue(record(station(), "no transaction")))));
