@@ -103,7 +103,8 @@ public final class Gateway implements ConnectionHandler, AutoCloseable {
         this.credentials = new CredentialsStore(codec, this::credentialsChanged);
         this.authenticator = new StationAuthenticator(credentials,
                 config.auth().stationCa().map(StationCertificates::load), verifiers,
-                config.auth().autoRegistration(), config.auth().verificationCache());
+                config.auth().autoRegistration(), config.auth().verificationCache(),
+                config.auth().maxQueuedVerifications());
         this.presence = new PresenceTable(codec, manager);
         this.dispatcher = new CommandDispatcher(ocpp, publisher, events, metrics, config.commands().queueSize());
         this.pipeline = new InboundPipeline(ocpp, publisher, events, metrics, dispatcher, inbound.decisionDeadline(),

@@ -99,6 +99,51 @@ class OperationsTest {
     }
 
     @Test
+    void passwordVerificationsBeyondTheirQueueGet503AndRememberedOnesDoNotQueue() throws Exception {
+        try (KafkaTestClient kafka = new KafkaTestClient();
+                SecondGateway capped = SecondGateway.start(vertx, validator, Map.of(
+                        "csms.gateway.id", "gw-test-verifications",
+                        "csms.gateway.auth.max-queued-verifications", "1",
+                        "csms.gateway.connections.handshake-retry-after", "2s",
+                        "csms.gateway.auth.verifier-threads", "1"))) {
+            List<String> ids = registered(kafka, "verify", 6, capped.gateway());
+            // six first connections at once: each needs a PBKDF2 verification, and one fits in the queue
+            List<CompletableFuture<StationClient>> attempts = ids.stream()
+                    .map(id -> StationClient.connectAsync(capped.uri(id), Options.basic(id, PASSWORD, "ocpp1.6")))
+                    .toList();
+            List<StationClient.Refused> refusals = new ArrayList<>();
+            List<String> admitted = new ArrayList<>();
+            for (int i = 0; i < attempts.size(); i++) {
+                try {
+                    attempts.get(i).get(30, TimeUnit.SECONDS).close();
+                    admitted.add(ids.get(i));
+                } catch (Exception e) {
+                    Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+                    assertThat(cause).isInstanceOf(StationClient.Refused.class);
+                    refusals.add((StationClient.Refused) cause);
+                }
+            }
+            assertThat(admitted).isNotEmpty();
+            assertThat(refusals).isNotEmpty().allSatisfy(refused -> {
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt))
+                        .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(2, 4));
+            });
+            assertThat(capped.gateway().metrics().counted("csms.gateway.handshakes.rejected", "reason",
+                    "verification-capacity")).isEqualTo(refusals.size());
+            // the admitted stations reconnect all at once: a remembered verification needs no place in the queue
+            List<CompletableFuture<StationClient>> again = admitted.stream()
+                    .map(id -> StationClient.connectAsync(capped.uri(id), Options.basic(id, PASSWORD, "ocpp1.6")))
+                    .toList();
+            for (CompletableFuture<StationClient> attempt : again) {
+                attempt.get(30, TimeUnit.SECONDS).close();
+            }
+            assertThat(capped.gateway().metrics().counted("csms.gateway.handshakes.rejected", "reason",
+                    "verification-capacity")).isEqualTo(refusals.size());
+        }
+    }
+
+    @Test
     void shutdownRefusesNewStationsAndClosesEveryConnectionWith1001() throws Exception {
         try (KafkaTestClient kafka = new KafkaTestClient();
                 KafkaTestClient.Reader inbound = kafka.readFromEnd(TOPICS.inbound());

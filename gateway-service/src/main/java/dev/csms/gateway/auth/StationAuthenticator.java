@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides whether a station may connect, from the credentials view alone (no remote call):
@@ -36,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       auto-registration is on.</li>
  * </ul>
  *
- * <p>PBKDF2 is slow on purpose (about 0.1 s of CPU): it runs on a bounded worker pool, never on an event loop, and a
+ * <p>PBKDF2 is slow on purpose (about 0.1 s of CPU): it runs on a bounded worker pool, never on an event loop, with
+ * at most {@code auth.max-queued-verifications} waiting or running (beyond: refused with 503, retry later), and a
  * successful verification is remembered per (station, stored hash) as a keyed HMAC of the password, so that a
  * reconnect storm verifies each station once. The trade-off is in docs/gateway.md.
  */
@@ -51,18 +53,21 @@ public final class StationAuthenticator {
     private final boolean cacheEnabled;
     private final SecretKeySpec cacheKey;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final int maxQueuedVerifications;
+    private final AtomicInteger queuedVerifications = new AtomicInteger();
 
     /** A password that matched a stored hash, as a keyed HMAC (never the password itself). */
     private record Verified(String passwordHash, byte[] mac) {
     }
 
     public StationAuthenticator(CredentialsStore credentials, Optional<StationCertificates> certificates,
-            WorkerExecutor verifiers, boolean autoRegistration, boolean cacheEnabled) {
+            WorkerExecutor verifiers, boolean autoRegistration, boolean cacheEnabled, int maxQueuedVerifications) {
         this.credentials = credentials;
         this.certificates = certificates;
         this.verifiers = verifiers;
         this.autoRegistration = autoRegistration;
         this.cacheEnabled = cacheEnabled;
+        this.maxQueuedVerifications = maxQueuedVerifications;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.cacheKey = new SecretKeySpec(key, HMAC);
@@ -119,13 +124,19 @@ public final class StationAuthenticator {
             Arrays.fill(secret, '\0');
             return Future.succeededFuture(admitKnown(station, profile));
         }
+        if (queuedVerifications.incrementAndGet() > maxQueuedVerifications) {
+            queuedVerifications.decrementAndGet();
+            Arrays.fill(secret, '\0');
+            return Future.succeededFuture(new AuthResult.Refused(503, "verification-capacity",
+                    "too many password verifications are waiting; retry later"));
+        }
         return verifiers.executeBlocking(() -> {
             try {
                 return PasswordHashes.verify(secret, station.passwordHash());
             } finally {
                 Arrays.fill(secret, '\0');
             }
-        }, false).map(matches -> {
+        }, false).onComplete(done -> queuedVerifications.decrementAndGet()).map(matches -> {
             if (!matches) {
                 return new AuthResult.Refused(401, "unauthorized", "wrong password for station " + stationId);
             }

@@ -106,14 +106,19 @@ public interface GatewayConfig {
         @WithDefault("15s")
         Duration pingTimeout();
 
-        /** Upgrades being authenticated at once; beyond it the gateway answers 503 with Retry-After. */
-        @WithDefault("200")
+        /**
+         * Upgrades in progress at once (identity, authentication, upgrade); beyond it the gateway answers 503 with
+         * Retry-After. A bound on memory, sized for a whole replica's reconnect storm: a station refused here waits
+         * its RetryBackOff (10 s and more) before it tries again. The slow part of a handshake, a password
+         * verification, has its own smaller bound ({@code auth.max-queued-verifications}).
+         */
+        @WithDefault("10000")
         @Min(1)
         int maxConcurrentHandshakes();
 
         /**
-         * Retry-After of a 503 when the handshake cap is reached; a random share of the same length is added so
-         * that a reconnect storm spreads out.
+         * Retry-After of a 503 when the handshake cap or the verification queue is full; a random share of the same
+         * length is added so that a reconnect storm spreads out.
          */
         @WithDefault("5s")
         Duration handshakeRetryAfter();
@@ -143,6 +148,15 @@ public interface GatewayConfig {
         @WithDefault("2")
         @Min(1)
         int verifierThreads();
+
+        /**
+         * Password verifications (PBKDF2, a remembered verification does not count) waiting for or running on the
+         * verifier threads; an upgrade that needs one more gets 503 with Retry-After. Bounds the CPU a cold reconnect
+         * storm can queue up (about 0.1 to 0.3 s each) so that queued stations do not time out while they wait.
+         */
+        @WithDefault("200")
+        @Min(1)
+        int maxQueuedVerifications();
 
         /**
          * Remember a successful password verification per (station, stored hash) in memory, so that a reconnect

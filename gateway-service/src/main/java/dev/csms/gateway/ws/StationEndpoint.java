@@ -35,8 +35,8 @@ import java.util.function.Supplier;
  *   <tr><td>401</td><td>Basic credentials missing or wrong, certificate not the station's, unknown station
  *       (with {@code WWW-Authenticate: Basic})</td></tr>
  *   <tr><td>403</td><td>station disabled, or registered for a higher security profile than the connection</td></tr>
- *   <tr><td>503</td><td>too many handshakes at once, the gateway is shutting down or still loading its credentials
- *       (with Retry-After)</td></tr>
+ *   <tr><td>503</td><td>too many handshakes or password verifications at once, the gateway is shutting down or
+ *       still loading its credentials (with Retry-After)</td></tr>
  * </table>
  */
 public final class StationEndpoint implements Handler<HttpServerRequest> {
@@ -136,6 +136,10 @@ public final class StationEndpoint implements Handler<HttpServerRequest> {
             Slot slot) {
         if (result instanceof AuthResult.Refused refused) {
             slot.release();
+            if (refused.status() == 503) {
+                unavailable(request, refused.reason(), refused.message()); // the verification queue is full
+                return;
+            }
             if (refused.status() == 401) {
                 request.response().putHeader("WWW-Authenticate", "Basic realm=\"OCPP\", charset=\"UTF-8\"");
             }
