@@ -36,6 +36,9 @@ public final class GatewayMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger[][] connections = new AtomicInteger[OcppVersion.values().length][4];
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** {@code csms.gateway.messages} by direction (ordinal), action and outcome. */
+    @SuppressWarnings("unchecked")
+    private final Map<String, Map<String, Counter>>[] messages = new Map[Direction.values().length];
     private final Timer publishLatency;
     private final Timer decisionLatency;
     private final AtomicInteger handshakesInProgress = new AtomicInteger();
@@ -44,6 +47,9 @@ public final class GatewayMetrics {
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (Direction direction : Direction.values()) {
+            messages[direction.ordinal()] = new ConcurrentHashMap<>();
+        }
         for (OcppVersion version : OcppVersion.values()) {
             for (int profile = 0; profile < 4; profile++) {
                 AtomicInteger count = new AtomicInteger();
@@ -96,8 +102,18 @@ public final class GatewayMetrics {
 
     /** A message by action, direction and outcome, e.g. ({@code StatusNotification}, in, {@code accepted}). */
     public void message(String action, Direction direction, String outcome) {
-        increment("csms.gateway.messages", "OCPP messages by action, direction and outcome",
-                "action", action, "direction", direction.name(), "outcome", outcome);
+        // every inbound message counts once: found by two lookups, without building a key string per message
+        Map<String, Counter> byOutcome = messages[direction.ordinal()].get(action);
+        if (byOutcome == null) {
+            byOutcome = messages[direction.ordinal()].computeIfAbsent(action, a -> new ConcurrentHashMap<>());
+        }
+        Counter counter = byOutcome.get(outcome);
+        if (counter == null) {
+            counter = byOutcome.computeIfAbsent(outcome, o -> Counter.builder("csms.gateway.messages")
+                    .description("OCPP messages by action, direction and outcome")
+                    .tags("action", action, "direction", direction.name(), "outcome", o).register(registry));
+        }
+        counter.increment();
     }
 
     /** A CALLRESULT or CALLERROR whose id matches no outstanding CALL: dropped. */

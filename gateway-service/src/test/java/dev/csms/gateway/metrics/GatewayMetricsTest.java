@@ -67,6 +67,31 @@ class GatewayMetricsTest {
         assertThat(quantile(buckets, 0.99)).isCloseTo(0.99, org.assertj.core.data.Percentage.withPercentage(10));
     }
 
+    @Test
+    void messagesCountByActionDirectionAndOutcome() {
+        for (int i = 0; i < 3; i++) {
+            metrics.message("StatusNotification", GatewayMetrics.Direction.in, "accepted");
+        }
+        metrics.message("StatusNotification", GatewayMetrics.Direction.in, "kafka_error");
+        metrics.message("StatusNotification", GatewayMetrics.Direction.out, "accepted");
+        metrics.message(new String("MeterValues"), GatewayMetrics.Direction.in, "accepted");
+        metrics.message("MeterValues", GatewayMetrics.Direction.in, new String("accepted"));
+        metrics.handshakeRejected("identity");
+
+        assertThat(metrics.counted("csms.gateway.messages", "action", "StatusNotification", "direction", "in",
+                "outcome", "accepted")).isEqualTo(3);
+        assertThat(metrics.counted("csms.gateway.messages", "action", "StatusNotification", "direction", "in",
+                "outcome", "kafka_error")).isEqualTo(1);
+        assertThat(metrics.counted("csms.gateway.messages", "action", "StatusNotification", "direction", "out",
+                "outcome", "accepted")).isEqualTo(1);
+        assertThat(metrics.counted("csms.gateway.messages", "action", "MeterValues", "direction", "in",
+                "outcome", "accepted")).isEqualTo(2);
+        assertThat(registry.find("csms.gateway.messages").counters()).hasSize(4);
+        assertThat(metrics.counted("csms.gateway.handshakes.rejected", "reason", "identity")).isEqualTo(1);
+        assertThat(registry.scrape()).contains("csms_gateway_messages_total{action=\"MeterValues\",direction=\"in\","
+                + "outcome=\"accepted\",} 2.0");
+    }
+
     private record Bucket(double le, double count) {
     }
 
