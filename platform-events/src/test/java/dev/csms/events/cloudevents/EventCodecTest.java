@@ -192,5 +192,13 @@ class EventCodecTest {
         assertThatThrownBy(() -> envelope.withExtension("correlation-id", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> envelope.withExtension("type", "x")).isInstanceOf(IllegalArgumentException.class);
+        for (String bad : List.of("", "a".repeat(21), "Gatewayid", "gateway_id", "ocpp.version", "x y", "ä",
+                "dataschema", "specversion")) {
+            assertThatThrownBy(() -> envelope.withExtension(bad, "x")).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String good : List.of("a", "z9", "0", "a".repeat(20), "gatewayid", "ocppversion", "traceparent")) {
+            assertThat(envelope.withExtension(good, "x").extension(good)).as(good).contains("x");
+        }
     }
 }
