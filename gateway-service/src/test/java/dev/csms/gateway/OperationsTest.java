@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 
 /** The handshake cap, graceful shutdown and the metrics. */
 @QuarkusTest
@@ -192,7 +193,9 @@ class OperationsTest {
                         .body(containsString("csms_gateway_messages_total{action=\"Heartbeat\",direction=\"in\","
                                 + "outcome=\"accepted\"}"))
                         .body(containsString("csms_gateway_publish_latency_seconds_count"))
-                        .body(containsString("csms_gateway_decision_latency_seconds"))
+                        .body(containsString("csms_gateway_publish_latency_seconds_bucket{le=\"+Inf\""))
+                        .body(containsString("csms_gateway_decision_latency_seconds_bucket{le=\"0.001\""))
+                        .body(not(matchesPattern("(?s).*csms_gateway_\\w+_latency_seconds\\{quantile=.*")))
                         .body(containsString("csms_gateway_handshakes_rejected_total{reason=\"identity\"}"))
                         .body(containsString("csms_gateway_commands_queued"))
                         .body(containsString("csms_gateway_decisions_pending"));

@@ -7,7 +7,6 @@ import dev.csms.events.cloudevents.EventEnvelope;
 import dev.csms.ocpp.OcppVersion;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,17 +50,29 @@ public final class GatewayEvents {
     /** A new envelope with a chosen id (a StationCall's id is known before it is built, to await its answer). */
     public <T> EventEnvelope<T> envelope(String id, EventType<T> type, String stationId, T data, OcppVersion version,
             String action, String correlationId) {
-        Map<String, String> extensions = new HashMap<>(8);
-        extensions.put(CloudEventHeaders.GATEWAY_ID, gatewayId);
+        // an immutable map from the start: EventEnvelope keeps it as it is instead of copying a HashMap per record
+        String[] pairs = new String[8];
+        int n = 0;
+        pairs[n++] = CloudEventHeaders.GATEWAY_ID;
+        pairs[n++] = gatewayId;
         if (version != null) {
-            extensions.put(CloudEventHeaders.OCPP_VERSION, version.label());
+            pairs[n++] = CloudEventHeaders.OCPP_VERSION;
+            pairs[n++] = version.label();
         }
         if (action != null) {
-            extensions.put(CloudEventHeaders.OCPP_ACTION, action);
+            pairs[n++] = CloudEventHeaders.OCPP_ACTION;
+            pairs[n++] = action;
         }
         if (correlationId != null) {
-            extensions.put(CloudEventHeaders.CORRELATION_ID, correlationId);
+            pairs[n++] = CloudEventHeaders.CORRELATION_ID;
+            pairs[n++] = correlationId;
         }
+        Map<String, String> extensions = switch (n) {
+            case 2 -> Map.of(pairs[0], pairs[1]);
+            case 4 -> Map.of(pairs[0], pairs[1], pairs[2], pairs[3]);
+            case 6 -> Map.of(pairs[0], pairs[1], pairs[2], pairs[3], pairs[4], pairs[5]);
+            default -> Map.of(pairs[0], pairs[1], pairs[2], pairs[3], pairs[4], pairs[5], pairs[6], pairs[7]);
+        };
         return new EventEnvelope<>(id, type.type(), source, clock.instant(), stationId, extensions, data);
     }
 }

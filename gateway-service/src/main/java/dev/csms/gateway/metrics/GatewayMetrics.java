@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +28,17 @@ public final class GatewayMetrics {
         out
     }
 
+    /** Lowest bucket of the latency histograms: below a millisecond is "fast", whatever the exact value. */
+    public static final Duration MIN_EXPECTED_LATENCY = Duration.ofMillis(1);
+    /** Highest finite bucket: the producer's delivery timeout is 15 s, a decision's deadline a few seconds. */
+    public static final Duration MAX_EXPECTED_LATENCY = Duration.ofSeconds(30);
+
     private final MeterRegistry registry;
     private final AtomicInteger[][] connections = new AtomicInteger[OcppVersion.values().length][4];
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** {@code csms.gateway.messages} by direction (ordinal), action and outcome. */
+    @SuppressWarnings("unchecked")
+    private final Map<String, Map<String, Counter>>[] messages = new Map[Direction.values().length];
     private final Timer publishLatency;
     private final Timer decisionLatency;
     private final AtomicInteger handshakesInProgress = new AtomicInteger();
@@ -38,6 +47,9 @@ public final class GatewayMetrics {
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (Direction direction : Direction.values()) {
+            messages[direction.ordinal()] = new ConcurrentHashMap<>();
+        }
         for (OcppVersion version : OcppVersion.values()) {
             for (int profile = 0; profile < 4; profile++) {
                 AtomicInteger count = new AtomicInteger();
@@ -48,12 +60,10 @@ public final class GatewayMetrics {
                         .register(registry);
             }
         }
-        publishLatency = Timer.builder("csms.gateway.publish.latency")
-                .description("From send to Kafka's acknowledgement (acks=all)")
-                .publishPercentiles(0.5, 0.99).register(registry);
-        decisionLatency = Timer.builder("csms.gateway.decision.latency")
-                .description("From a StationCall needing a decision to the service's answer")
-                .publishPercentiles(0.5, 0.99).register(registry);
+        publishLatency = latencyHistogram("csms.gateway.publish.latency",
+                "From send to Kafka's acknowledgement (acks=all)");
+        decisionLatency = latencyHistogram("csms.gateway.decision.latency",
+                "From a StationCall needing a decision to the service's answer");
         Gauge.builder("csms.gateway.handshakes.in.progress", handshakesInProgress, AtomicInteger::get)
                 .description("Upgrades being authenticated").register(registry);
         Gauge.builder("csms.gateway.commands.queued", queuedCommands, AtomicInteger::get)
@@ -61,6 +71,20 @@ public final class GatewayMetrics {
                 .register(registry);
         Gauge.builder("csms.gateway.decisions.pending", pendingDecisions, AtomicInteger::get)
                 .description("Station requests waiting for a service's decision").register(registry);
+    }
+
+    /**
+     * A latency timer published as Prometheus histogram buckets, not as client-side percentiles: recording is a
+     * bucket increment (the publish latency is recorded on the producer's one I/O thread for every record, where a
+     * percentile's synchronized ring-buffer update costs), and buckets aggregate over replicas
+     * ({@code histogram_quantile(0.99, sum by (le) (rate(..._bucket[1m])))}), which per-replica quantiles cannot.
+     */
+    private Timer latencyHistogram(String name, String description) {
+        return Timer.builder(name).description(description)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(MIN_EXPECTED_LATENCY)
+                .maximumExpectedValue(MAX_EXPECTED_LATENCY)
+                .register(registry);
     }
 
     /** Registers a gauge read from elsewhere (e.g. unacknowledged bytes). */
@@ -78,8 +102,18 @@ public final class GatewayMetrics {
 
     /** A message by action, direction and outcome, e.g. ({@code StatusNotification}, in, {@code accepted}). */
     public void message(String action, Direction direction, String outcome) {
-        increment("csms.gateway.messages", "OCPP messages by action, direction and outcome",
-                "action", action, "direction", direction.name(), "outcome", outcome);
+        // every inbound message counts once: found by two lookups, without building a key string per message
+        Map<String, Counter> byOutcome = messages[direction.ordinal()].get(action);
+        if (byOutcome == null) {
+            byOutcome = messages[direction.ordinal()].computeIfAbsent(action, a -> new ConcurrentHashMap<>());
+        }
+        Counter counter = byOutcome.get(outcome);
+        if (counter == null) {
+            counter = byOutcome.computeIfAbsent(outcome, o -> Counter.builder("csms.gateway.messages")
+                    .description("OCPP messages by action, direction and outcome")
+                    .tags("action", action, "direction", direction.name(), "outcome", o).register(registry));
+        }
+        counter.increment();
     }
 
     /** A CALLRESULT or CALLERROR whose id matches no outstanding CALL: dropped. */

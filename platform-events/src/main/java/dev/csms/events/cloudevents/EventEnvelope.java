@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -28,7 +27,7 @@ public record EventEnvelope<T>(String id, String type, String source, Instant ti
         Map<String, String> extensions, T data) {
 
     /** CloudEvents attribute names: lower-case letters and digits, at most 20 characters. */
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]{1,20}");
+    private static final int MAX_ATTRIBUTE_NAME = 20;
     private static final Set<String> RESERVED = Set.of("specversion", "id", "type", "source",
             "time", "subject", "datacontenttype", "dataschema", "data");
 
@@ -40,11 +39,26 @@ public record EventEnvelope<T>(String id, String type, String source, Instant ti
         Objects.requireNonNull(subject, "subject");
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
         extensions.forEach((name, value) -> {
-            if (!ATTRIBUTE_NAME.matcher(name).matches() || RESERVED.contains(name)) {
+            if (!isAttributeName(name) || RESERVED.contains(name)) {
                 throw new IllegalArgumentException("invalid CloudEvents extension name '" + name + "'");
             }
             Objects.requireNonNull(value, name);
         });
+    }
+
+    /** {@code [a-z0-9]{1,20}}, checked without a regex: every published record has a few extensions. */
+    static boolean isAttributeName(String name) {
+        int length = name.length();
+        if (length == 0 || length > MAX_ATTRIBUTE_NAME) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

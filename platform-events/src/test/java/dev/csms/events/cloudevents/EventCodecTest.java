@@ -89,6 +89,44 @@ class EventCodecTest {
     }
 
     @Test
+    void recordHeadersAreWrittenOnceEachInWriteHeadersOrder() {
+        StationCall call = (StationCall) EventSamples.all().get(EventTypes.STATION_CALL).get(0);
+        EventEnvelope<StationCall> envelope = new EventEnvelope<>("id-3", EventTypes.STATION_CALL.type(),
+                "/csms/gateway-service/gw-1", CLOCK.instant(), "CP-0042", Map.of(CloudEventHeaders.GATEWAY_ID, "gw-1",
+                CloudEventHeaders.OCPP_VERSION, "2.0.1", CloudEventHeaders.OCPP_ACTION, "Action",
+                CloudEventHeaders.CORRELATION_ID, "c-1"), call);
+        RecordHeaders written = new RecordHeaders();
+        codec.writeHeaders(envelope, written);
+
+        ProducerRecord<String, byte[]> record = codec.toRecord("t", envelope);
+
+        List<String> keys = StreamSupport.stream(record.headers().spliterator(), false).map(Header::key).toList();
+        assertThat(keys).hasSize(11).doesNotHaveDuplicates()
+                .startsWith("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "ce_subject", "content-type");
+        assertThat(record.headers().toArray()).containsExactly(written.toArray());
+        record.headers().add("x-trace", new byte[] {1});
+        assertThat(record.headers().lastHeader("x-trace").value()).containsExactly(1);
+    }
+
+    @Test
+    void writeHeadersReplacesHeadersOfTheSameNames() {
+        Presence presence = new Presence("CP-9", "gw-2", 5, OcppVersion.V1_6, 1, CLOCK.instant());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_id", "old".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_gatewayid", "gw-0".getBytes(StandardCharsets.UTF_8));
+        headers.add("x-other", "kept".getBytes(StandardCharsets.UTF_8));
+
+        codec.writeHeaders(new EventEnvelope<>("id-4", EventTypes.PRESENCE.type(), "/gw", CLOCK.instant(), "CP-9",
+                Map.of(CloudEventHeaders.GATEWAY_ID, "gw-2"), presence), headers);
+
+        assertThat(headers.headers("ce_id")).extracting(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .containsExactly("id-4");
+        assertThat(headers.headers("ce_gatewayid")).extracting(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .containsExactly("gw-2");
+        assertThat(headers.lastHeader("x-other").value()).asString().isEqualTo("kept");
+    }
+
+    @Test
     void tombstoneHasKeyAndNoValue() {
         ProducerRecord<String, byte[]> tombstone = codec.tombstone(Topics.unprefixed().presence(), "CP-0042");
 
@@ -154,5 +192,13 @@ class EventCodecTest {
         assertThatThrownBy(() -> envelope.withExtension("correlation-id", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> envelope.withExtension("type", "x")).isInstanceOf(IllegalArgumentException.class);
+        for (String bad : List.of("", "a".repeat(21), "Gatewayid", "gateway_id", "ocpp.version", "x y", "ä",
+                "dataschema", "specversion")) {
+            assertThatThrownBy(() -> envelope.withExtension(bad, "x")).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String good : List.of("a", "z9", "0", "a".repeat(20), "gatewayid", "ocppversion", "traceparent")) {
+            assertThat(envelope.withExtension(good, "x").extension(good)).as(good).contains("x");
+        }
     }
 }
