@@ -22,6 +22,7 @@ import dev.csms.runtime.inbound.InboundHandlers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +32,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,11 +59,13 @@ import org.jboss.logging.Logger;
  * are not exactly the ones {@link BatchWriter} stands in for: a new handler must be added to the batch path (or the
  * batch path switched off) on purpose.
  */
+@Startup // eager: the handler check must stop the start, and the meters exist before the first record
 @ApplicationScoped
 public class InboundBatcher {
 
     private static final Logger LOG = Logger.getLogger(InboundBatcher.class);
     private static final Set<String> BATCHED_ACTIONS = Set.of("BootNotification", "StatusNotification");
+    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(30);
 
     private final boolean enabled;
     private final int maxRecords;
@@ -172,6 +176,9 @@ public class InboundBatcher {
         }
         batchSizes.record(items.size());
         Uni.createFrom().deferred(() -> pool.withTransaction(connection -> writer.write(connection, items)))
+                // a batch holds every batched record behind it: one that hangs (a lock held elsewhere) counts as
+                // failed, and its records go their own way (they are idempotent if it commits after all)
+                .ifNoItem().after(BATCH_TIMEOUT).fail()
                 .subscribe().with(left -> {
                     Set<BatchItem> leftSet = Collections.newSetFromMap(new IdentityHashMap<>());
                     leftSet.addAll(left);
