@@ -84,10 +84,16 @@ public final class BenchPlatform implements AutoCloseable {
      * connection: see docs/benchmarks.md), one-second drain, plus the benchmark's {@code --gateway-property}s.
      */
     public ServiceProcess startGateway() {
+        return startGateway(Map.of());
+    }
+
+    /** The gateway with a benchmark's own settings, which {@code --gateway-property} overrides. */
+    public ServiceProcess startGateway(Map<String, String> benchmarkSettings) {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("csms.gateway.id", GATEWAY_ID);
         extra.put("csms.gateway.auth.auto-registration", "true");
         extra.put("csms.gateway.shutdown.drain-window", "1s");
+        extra.putAll(benchmarkSettings);
         extra.putAll(settings.gatewayProperties());
         return startService(ServiceSpec.GATEWAY, extra, ServiceSpec.GATEWAY);
     }

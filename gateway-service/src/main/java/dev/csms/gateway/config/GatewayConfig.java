@@ -108,11 +108,12 @@ public interface GatewayConfig {
 
         /**
          * Upgrades in progress at once (identity, authentication, upgrade); beyond it the gateway answers 503 with
-         * Retry-After. A bound on memory, sized for a whole replica's reconnect storm: a station refused here waits
-         * its RetryBackOff (10 s and more) before it tries again. The slow part of a handshake, a password
-         * verification, has its own smaller bound ({@code auth.max-queued-verifications}).
+         * Retry-After. Admission control for memory: it spreads a burst of connections over the stations'
+         * RetryBackOff (10 s and more) instead of holding all of it at once. Raise it where a whole replica's
+         * reconnect storm must be admitted at once (the trade-off is measured in docs/gateway.md). The slow part of a
+         * handshake, a password verification, has its own bound ({@code auth.max-queued-verifications}).
          */
-        @WithDefault("10000")
+        @WithDefault("200")
         @Min(1)
         int maxConcurrentHandshakes();
 
