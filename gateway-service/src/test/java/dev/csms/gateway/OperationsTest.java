@@ -63,6 +63,37 @@ class OperationsTest {
         return ids;
     }
 
+    /** The stations admitted (their connections closed again) and the refusals of a burst of first connections. */
+    private record Burst(List<String> admitted, List<StationClient.Refused> refusals) {
+    }
+
+    private static Burst connectAtOnce(SecondGateway gateway, List<String> ids) {
+        List<CompletableFuture<StationClient>> attempts = ids.stream()
+                .map(id -> StationClient.connectAsync(gateway.uri(id), Options.basic(id, PASSWORD, "ocpp1.6")))
+                .toList();
+        List<String> admitted = new ArrayList<>();
+        List<StationClient.Refused> refusals = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            try {
+                attempts.get(i).get(30, TimeUnit.SECONDS).close();
+                admitted.add(ids.get(i));
+            } catch (Exception e) {
+                Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+                assertThat(cause).isInstanceOf(StationClient.Refused.class);
+                refusals.add((StationClient.Refused) cause);
+            }
+        }
+        return new Burst(admitted, refusals);
+    }
+
+    private static void assertDeferredFor2To4Seconds(List<StationClient.Refused> refusals) {
+        assertThat(refusals).isNotEmpty().allSatisfy(refused -> {
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt))
+                    .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(2, 4));
+        });
+    }
+
     @Test
     void handshakesBeyondTheCapGet503WithRetryAfter() {
         try (KafkaTestClient kafka = new KafkaTestClient();
@@ -73,29 +104,11 @@ class OperationsTest {
                         "csms.gateway.auth.verifier-threads", "1"))) {
             List<String> ids = registered(kafka, "storm", 6, capped.gateway());
             // six first connections at once: each needs a PBKDF2 verification, one at a time fits
-            List<CompletableFuture<StationClient>> attempts = ids.stream()
-                    .map(id -> StationClient.connectAsync(capped.uri(id), Options.basic(id, PASSWORD, "ocpp1.6")))
-                    .toList();
-            List<StationClient.Refused> refusals = new ArrayList<>();
-            List<StationClient> connected = new ArrayList<>();
-            for (CompletableFuture<StationClient> attempt : attempts) {
-                try {
-                    connected.add(attempt.get(30, TimeUnit.SECONDS));
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
-                    assertThat(cause).isInstanceOf(StationClient.Refused.class);
-                    refusals.add((StationClient.Refused) cause);
-                }
-            }
-            connected.forEach(StationClient::close);
-            assertThat(connected).isNotEmpty();
-            assertThat(refusals).isNotEmpty().allSatisfy(refused -> {
-                assertThat(refused.status()).isEqualTo(503);
-                assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt))
-                        .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(2, 4));
-            });
+            Burst burst = connectAtOnce(capped, ids);
+            assertThat(burst.admitted()).isNotEmpty();
+            assertDeferredFor2To4Seconds(burst.refusals());
             assertThat(capped.gateway().metrics().counted("csms.gateway.handshakes.rejected", "reason", "capacity"))
-                    .isEqualTo(refusals.size());
+                    .isEqualTo(burst.refusals().size());
         }
     }
 
@@ -109,27 +122,11 @@ class OperationsTest {
                         "csms.gateway.auth.verifier-threads", "1"))) {
             List<String> ids = registered(kafka, "verify", 6, capped.gateway());
             // six first connections at once: each needs a PBKDF2 verification, and one fits in the queue
-            List<CompletableFuture<StationClient>> attempts = ids.stream()
-                    .map(id -> StationClient.connectAsync(capped.uri(id), Options.basic(id, PASSWORD, "ocpp1.6")))
-                    .toList();
-            List<StationClient.Refused> refusals = new ArrayList<>();
-            List<String> admitted = new ArrayList<>();
-            for (int i = 0; i < attempts.size(); i++) {
-                try {
-                    attempts.get(i).get(30, TimeUnit.SECONDS).close();
-                    admitted.add(ids.get(i));
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
-                    assertThat(cause).isInstanceOf(StationClient.Refused.class);
-                    refusals.add((StationClient.Refused) cause);
-                }
-            }
+            Burst burst = connectAtOnce(capped, ids);
+            List<String> admitted = burst.admitted();
+            List<StationClient.Refused> refusals = burst.refusals();
             assertThat(admitted).isNotEmpty();
-            assertThat(refusals).isNotEmpty().allSatisfy(refused -> {
-                assertThat(refused.status()).isEqualTo(503);
-                assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt))
-                        .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(2, 4));
-            });
+            assertDeferredFor2To4Seconds(refusals);
             assertThat(capped.gateway().metrics().counted("csms.gateway.handshakes.rejected", "reason",
                     "verification-capacity")).isEqualTo(refusals.size());
             // the admitted stations reconnect all at once: a remembered verification needs no place in the queue

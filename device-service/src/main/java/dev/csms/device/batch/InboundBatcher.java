@@ -39,7 +39,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -168,10 +167,8 @@ public class InboundBatcher {
     }
 
     private void write(List<Pending> batch) {
-        Map<BatchItem, Pending> byItem = new IdentityHashMap<>();
         List<BatchItem> items = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
-            byItem.put(pending.item(), pending);
             items.add(pending.item());
         }
         batchSizes.record(items.size());
@@ -183,11 +180,12 @@ public class InboundBatcher {
                     Set<BatchItem> leftSet = Collections.newSetFromMap(new IdentityHashMap<>());
                     leftSet.addAll(left);
                     for (Pending pending : batch) {
-                        if (!leftSet.contains(pending.item())) {
+                        if (leftSet.contains(pending.item())) {
+                            perRecord(pending);
+                        } else {
                             pending.emitter().complete(null);
                         }
                     }
-                    left.forEach(item -> perRecord(byItem.get(item)));
                     next();
                 }, failure -> {
                     failedBatches.increment();

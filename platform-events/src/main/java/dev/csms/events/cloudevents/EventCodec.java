@@ -62,14 +62,10 @@ public final class EventCodec {
 
     /** Adds the CloudEvents headers of an envelope, replacing headers of the same names. */
     public void writeHeaders(EventEnvelope<?> envelope, Headers headers) {
-        set(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        set(headers, CloudEventHeaders.ID, envelope.id());
-        set(headers, CloudEventHeaders.TYPE, envelope.type());
-        set(headers, CloudEventHeaders.SOURCE, envelope.source());
-        set(headers, CloudEventHeaders.TIME, IsoInstants.format(envelope.time()));
-        set(headers, CloudEventHeaders.SUBJECT, envelope.subject());
-        set(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        envelope.extensions().forEach((name, value) -> set(headers, CloudEventHeaders.PREFIX + name, value));
+        for (Header header : newHeaders(envelope)) {
+            headers.remove(header.key());
+            headers.add(header);
+        }
     }
 
     /**
@@ -179,11 +175,6 @@ public final class EventCodec {
 
     private static Header header(String name, String value) {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void set(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String header(Headers headers, String name) {
