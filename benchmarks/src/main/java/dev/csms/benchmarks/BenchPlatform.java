@@ -27,6 +27,14 @@ public final class BenchPlatform implements AutoCloseable {
 
     /** The gateway replica id in the benchmarks. */
     public static final String GATEWAY_ID = "gw-bench";
+    /**
+     * Fleets up to this size connect from 127.0.0.1 with ports the kernel picks in {@code connect()}; larger ones
+     * from one loopback address per generator. One source address holds 28,232 connections to the gateway here
+     * (ports 32768-60999); the margin is for ports still in TIME_WAIT. Binding a source address costs a
+     * {@code bind()} port search per connection: about a quarter of the box during a 19,000-station storm
+     * (docs/benchmarks.md, "Choices").
+     */
+    static final int STATIONS_PER_SOURCE_ADDRESS = 25_000;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
@@ -114,7 +122,8 @@ public final class BenchPlatform implements AutoCloseable {
 
     /**
      * {@code count} load generators for {@code stations} stations in all (split evenly, ids {@code prefix}
-     * 000001...), generator i connecting from 127.0.0.{2+i}; started in parallel.
+     * 000001...), started in parallel; above {@link #STATIONS_PER_SOURCE_ADDRESS} stations generator i connects from
+     * 127.0.0.{2+i}.
      */
     public List<LoadGenerator> startGenerators(String url, int stations, int count, String prefix) {
         List<LoadGenerator> started = new ArrayList<>();
@@ -126,7 +135,7 @@ public final class BenchPlatform implements AutoCloseable {
             int startIndex = first;
             first += size;
             String name = "load-generator-" + (i + 1);
-            String address = "127.0.0." + (2 + i);
+            String address = stations > STATIONS_PER_SOURCE_ADDRESS ? "127.0.0." + (2 + i) : null;
             Thread thread = new Thread(() -> {
                 LoadGenerator generator = LoadGenerator.start(name, settings.simulatorJar(),
                         settings.generatorJavaOptions(), url, size, startIndex, prefix, address,

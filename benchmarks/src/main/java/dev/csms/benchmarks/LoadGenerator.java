@@ -43,7 +43,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     /**
      * Starts a generator of {@code stations} stations numbered from {@code startIndex}, connecting from
-     * {@code localAddress}, and waits for its {@code ready}.
+     * {@code localAddress} (null: the OS chooses), and waits for its {@code ready}.
      */
     public static LoadGenerator start(String name, Path simulatorJar, List<String> javaOptions, String url,
             int stations, int startIndex, String idPrefix, String localAddress, int eventLoops, Path logDirectory) {
@@ -52,7 +52,10 @@ public final class LoadGenerator implements AutoCloseable {
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", simulatorJar.toString(), "load", "--url", url, "--stations",
                 String.valueOf(stations), "--start-index", String.valueOf(startIndex), "--id-prefix", idPrefix,
-                "--local-address", localAddress, "--event-loops", String.valueOf(eventLoops)));
+                "--event-loops", String.valueOf(eventLoops)));
+        if (localAddress != null) {
+            command.addAll(List.of("--local-address", localAddress));
+        }
         try {
             Files.createDirectories(logDirectory);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
