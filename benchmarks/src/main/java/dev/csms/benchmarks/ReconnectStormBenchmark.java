@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,10 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
             + "${DEFAULT-VALUE})", defaultValue = "1")
     int warmUpStorms;
 
+    @Option(names = "--device-property", paramLabel = "KEY=VALUE", description = "Extra device-service setting, "
+            + "repeatable, over the benchmark's own, e.g. csms.device.alerts.boot-loop.count=3")
+    Map<String, String> deviceProperties = new LinkedHashMap<>();
+
     @Override
     String name() {
         return "reconnect-storm";
@@ -68,10 +73,12 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
         // The fleet boots 2 + W times and disconnects 1 + W times within minutes. The alert rules count from W + 5,
         // so the measured storm is a storm and not a fleet-wide boot loop (docs/benchmarks.md, "Choices").
         String alertCount = String.valueOf(warmUpStorms + 5);
-        ServiceProcess device = platform.startService("device-service",
-                Map.of("csms.device.boot.heartbeat-interval", heartbeatSeconds() + "s",
-                        "csms.device.alerts.boot-loop.count", alertCount,
-                        "csms.device.alerts.disconnects.count", alertCount), "device-service");
+        Map<String, String> deviceSettings = new LinkedHashMap<>();
+        deviceSettings.put("csms.device.boot.heartbeat-interval", heartbeatSeconds() + "s");
+        deviceSettings.put("csms.device.alerts.boot-loop.count", alertCount);
+        deviceSettings.put("csms.device.alerts.disconnects.count", alertCount);
+        deviceSettings.putAll(deviceProperties);
+        ServiceProcess device = platform.startService("device-service", deviceSettings, "device-service");
         // A gateway sized for a whole replica's storm: every upgrade admitted at once instead of deferred to the
         // stations' RetryBackOff (docs/gateway.md, "the handshake cap"; docs/benchmarks.md, "Choices").
         ServiceProcess gateway = platform.startGateway(Map.of("csms.gateway.connections.max-concurrent-handshakes",

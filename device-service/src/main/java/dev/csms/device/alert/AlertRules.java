@@ -81,8 +81,7 @@ public class AlertRules {
                 .chain(() -> Counts.count(StationDisconnect.class, "stationId = ?1 and disconnectedAt > ?2", stationId,
                         at.minus(rule.window())))
                 .chain(count -> count >= rule.count()
-                        ? alerts.raise(stationId, AlertType.RepeatedDisconnects, CONNECTION,
-                                count + " disconnects within " + rule.window()).replaceWithVoid()
+                        ? alerts.raise(repeatedDisconnects(stationId, count)).replaceWithVoid()
                         : Uni.createFrom().voidItem())));
     }
 
@@ -96,9 +95,20 @@ public class AlertRules {
                 .executeUpdate()
                 .chain(() -> Counts.count(StationBoot.class, "stationId = ?1 and bootedAt > ?2", stationId, at.minus(rule.window())))
                 .chain(count -> count >= rule.count()
-                        ? alerts.raise(stationId, AlertType.BootLoop, STATION,
-                                count + " boots within " + rule.window()).replaceWithVoid()
+                        ? alerts.raise(bootLoop(stationId, count)).replaceWithVoid()
                         : Uni.createFrom().voidItem())));
+    }
+
+    /** The RepeatedDisconnects alert of a station with this many disconnects within the rule's window. */
+    public Alerts.Raise repeatedDisconnects(String stationId, long disconnects) {
+        return new Alerts.Raise(stationId, AlertType.RepeatedDisconnects, CONNECTION,
+                disconnects + " disconnects within " + config.disconnects().window());
+    }
+
+    /** The BootLoop alert of a station with this many boots within the rule's window. */
+    public Alerts.Raise bootLoop(String stationId, long boots) {
+        return new Alerts.Raise(stationId, AlertType.BootLoop, STATION,
+                boots + " boots within " + config.bootLoop().window());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.csms.device.batch;
 
+import dev.csms.device.alert.AlertRules;
 import dev.csms.device.alert.AlertType;
+import dev.csms.device.alert.Alerts;
 import dev.csms.device.config.DeviceConfig;
 import dev.csms.device.handler.StatusNotificationHandler;
 import dev.csms.device.model.OcppVersionsConverter;
@@ -42,9 +44,11 @@ import java.util.function.Predicate;
  * of different stations) in the caller's transaction with set-based SQL: a few statements for the whole batch
  * instead of entity loads, dirty checks and flushes per record. The effects are those of the records' handlers
  * ({@code StationPresenceHandler}, {@code ConnectionAlertHandler}, {@code StatusNotificationHandler},
- * {@code BootNotificationHandler}, {@code BootLoopHandler}); what a record would do beyond the common case (raise or
- * clear an alert, register an unknown station, a boot past its deadline) is not written here: such a record is
- * returned, untouched, for the per-record path. See docs/adr/0006.
+ * {@code BootNotificationHandler}, {@code BootLoopHandler}), including the count rules' alerts (a disconnect or boot
+ * that reaches the repeated-disconnects or boot-loop count raises its alert in the batch, so that a fleet-wide boot
+ * loop is written as fast as a storm); what a record would do beyond that (raise or clear another alert, register an
+ * unknown station, a boot past its deadline) is not written here: such a record is returned, untouched, for the
+ * per-record path. See docs/adr/0006.
  */
 @ApplicationScoped
 public class BatchWriter {
@@ -118,14 +122,19 @@ public class BatchWriter {
     private final Outbox outbox;
     private final StationRecords records;
     private final BootPolicy policy;
-    private final DeviceConfig.Alerts alerts;
+    private final DeviceConfig.Alerts alertConfig;
+    private final AlertRules alertRules;
+    private final Alerts alerts;
     private final Clock clock;
 
-    BatchWriter(Outbox outbox, StationRecords records, BootPolicy policy, DeviceConfig config, Clock clock) {
+    BatchWriter(Outbox outbox, StationRecords records, BootPolicy policy, DeviceConfig config, AlertRules alertRules,
+            Alerts alerts, Clock clock) {
         this.outbox = outbox;
         this.records = records;
         this.policy = policy;
-        this.alerts = config.alerts();
+        this.alertConfig = config.alerts();
+        this.alertRules = alertRules;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -167,10 +176,16 @@ public class BatchWriter {
                     Map<String, Long> bootCounts = found.getItem4();
                     List<BatchItem.Connected> simpleConnected = keep(connected, perRecord,
                             c -> !active.contains(key(c.stationId(), AlertType.StationOffline)));
-                    List<BatchItem.Disconnected> simpleDisconnected = keep(disconnected, perRecord,
-                            d -> disconnects.getOrDefault(d.stationId(), 0L) + 1 < alerts.disconnects().count());
+                    List<Alerts.Raise> raises = new ArrayList<>();
+                    for (BatchItem.Disconnected d : disconnected) {
+                        long count = disconnects.getOrDefault(d.stationId(), 0L) + 1;
+                        if (count >= alertConfig.disconnects().count()
+                                && !active.contains(key(d.stationId(), AlertType.RepeatedDisconnects))) {
+                            raises.add(alertRules.repeatedDisconnects(d.stationId(), count));
+                        }
+                    }
                     List<BatchItem.Status> simpleStatuses = keep(statuses, perRecord,
-                            s -> !alerts.connectorFaulted() || (s.status().status() != ConnectorStatus.Faulted
+                            s -> !alertConfig.connectorFaulted() || (s.status().status() != ConnectorStatus.Faulted
                                     && !active.contains(key(s.stationId(), AlertType.ConnectorFaulted))));
                     List<Booted> booted = new ArrayList<>();
                     for (BatchItem.Boot boot : boots) {
@@ -179,16 +194,20 @@ public class BatchWriter {
                             policy.record(station, boot.boot(), boot.call().data());
                         }
                         if (station == null || !policy.vendorModelMismatch(station).isEmpty()
-                                || active.contains(key(boot.stationId(), AlertType.VendorModelMismatch))
-                                || bootCounts.getOrDefault(boot.stationId(), 0L) + 1 >= alerts.bootLoop().count()) {
+                                || active.contains(key(boot.stationId(), AlertType.VendorModelMismatch))) {
                             perRecord.add(boot);
-                        } else {
-                            booted.add(new Booted(boot, station));
+                            continue;
+                        }
+                        booted.add(new Booted(boot, station));
+                        long count = bootCounts.getOrDefault(boot.stationId(), 0L) + 1;
+                        if (count >= alertConfig.bootLoop().count()
+                                && !active.contains(key(boot.stationId(), AlertType.BootLoop))) {
+                            raises.add(alertRules.bootLoop(boot.stationId(), count));
                         }
                     }
                     return Uni.combine().all().unis(connected(connection, simpleConnected),
-                            disconnected(connection, simpleDisconnected), statuses(connection, simpleStatuses),
-                            booted(connection, booted)).discardItems();
+                            disconnected(connection, disconnected), statuses(connection, simpleStatuses),
+                            booted(connection, booted), alerts.raiseAll(connection, raises)).discardItems();
                 })
                 .replaceWith(perRecord);
     }
@@ -251,7 +270,7 @@ public class BatchWriter {
             StationDisconnected d = items.get(i).event();
             ids[i] = d.stationId();
             epochs[i] = d.connectionEpoch();
-            cutoffs[i] = utc(d.disconnectedAt().minus(alerts.disconnects().window()));
+            cutoffs[i] = utc(d.disconnectedAt().minus(alertConfig.disconnects().window()));
         }
         return connection.preparedQuery(OTHER_DISCONNECTS).execute(Tuple.of(ids, epochs, cutoffs))
                 .map(BatchWriter::counts);
@@ -270,7 +289,7 @@ public class BatchWriter {
             BatchItem.Boot boot = items.get(i);
             ids[i] = boot.stationId();
             calls[i] = boot.call().id();
-            cutoffs[i] = utc(boot.call().data().receivedAt().minus(alerts.bootLoop().window()));
+            cutoffs[i] = utc(boot.call().data().receivedAt().minus(alertConfig.bootLoop().window()));
         }
         return connection.preparedQuery(OTHER_BOOTS).execute(Tuple.of(ids, calls, cutoffs)).map(BatchWriter::counts);
     }

@@ -44,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The batched reconnect path (docs/adr/0006) against the real Kafka and PostgreSQL: a fleet's reconnect records
- * published at once are written in batches with the handlers' effects; records with alert work, unknown stations and
- * a failing batch go the per-record way and nothing is lost.
+ * published at once are written in batches with the handlers' effects, a fleet-wide boot loop's alerts included;
+ * records with other alert work, unknown stations and a failing batch go the per-record way and nothing is lost.
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
@@ -199,6 +200,66 @@ class BatchedInboundTest {
         assertThat(count("select count(*) from connector_status where station_id = $1 and status = 'Faulted'",
                 List.of(faulted))).isEqualTo(1);
         assertThat(perRecord().count() - perRecordBefore).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFleetWideBootLoopRaisesItsAlertsInTheBatch() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(Stations.register("CS-L-"));
+        }
+        String alreadyLooping = ids.get(0);
+        // Two boots and two disconnects each before this reconnect (the test rules count 3 within a minute); stamped
+        // a minute ahead so that the sweep does not clear an alert as quiet while the test runs.
+        Instant earlier = Instant.now().plusSeconds(60);
+        for (String id : ids) {
+            for (int n = 1; n <= 2; n++) {
+                pool.preparedQuery("insert into station_boot (station_id, call_id, booted_at) values ($1, $2, $3)")
+                        .execute(Tuple.of(id, "earlier-" + n, earlier.atOffset(ZoneOffset.UTC)))
+                        .await().atMost(WAIT);
+                pool.preparedQuery("insert into station_disconnect (station_id, connection_epoch, disconnected_at) "
+                        + "values ($1, $2, $3)").execute(Tuple.of(id, (long) n, earlier.atOffset(ZoneOffset.UTC)))
+                        .await().atMost(WAIT);
+            }
+        }
+        String activeId = UUID.randomUUID().toString();
+        pool.preparedQuery("insert into alert (id, station_id, type, subject, severity, message, active, raised_at) "
+                + "values ($1, $2, 'BootLoop', 'station', 'Warning', 'raised before', true, now())")
+                .execute(Tuple.of(activeId, alreadyLooping)).await().atMost(WAIT);
+        double perRecordBefore = perRecord().count();
+        Instant now = Instant.now();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        List<String> boots = new ArrayList<>();
+        for (String id : ids) {
+            records.add(disconnected(id, 3, now.minusSeconds(1)));
+            records.add(connected(id, 4, now));
+            EventEnvelope<StationCall> boot = call(id, "BootNotification", boot(), now);
+            boots.add(boot.id());
+            records.add(codec.toRecord(Topics.unprefixed().inbound(), boot));
+        }
+
+        try (AlertProbe alerts = new AlertProbe()) {
+            publish(records);
+            for (String id : ids.subList(1, ids.size())) {
+                assertThat(alerts.awaitRaised(id, AlertType.BootLoop).message()).isEqualTo("3 boots within PT1M");
+            }
+            for (String id : ids) {
+                assertThat(alerts.awaitRaised(id, AlertType.RepeatedDisconnects).message())
+                        .isEqualTo("3 disconnects within PT1M");
+            }
+        }
+        for (String boot : boots) {
+            assertThat(answerTo(boot).status()).isEqualTo(RegistrationStatus.Accepted);
+        }
+        // one active alert per station and rule, the earlier one kept; none of the records went record by record
+        assertThat(count("select count(*) from alert where station_id = any($1) and type = 'BootLoop' and active",
+                ids)).isEqualTo(ids.size());
+        assertThat(count("select count(*) from alert where station_id = $1 and type = 'BootLoop'",
+                List.of(alreadyLooping))).isEqualTo(1);
+        assertThat(count("select count(*) from alert where station_id = any($1) and type = 'RepeatedDisconnects' "
+                + "and active", ids)).isEqualTo(ids.size());
+        assertThat(count("select count(*) from station_boot where station_id = any($1)", ids)).isEqualTo(3L * ids.size());
+        assertThat(perRecord().count()).isEqualTo(perRecordBefore);
     }
 
     @Test
