@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -80,9 +81,7 @@ public class AlertRules {
                 .executeUpdate()
                 .chain(() -> Counts.count(StationDisconnect.class, "stationId = ?1 and disconnectedAt > ?2", stationId,
                         at.minus(rule.window())))
-                .chain(count -> count >= rule.count()
-                        ? alerts.raise(repeatedDisconnects(stationId, count)).replaceWithVoid()
-                        : Uni.createFrom().voidItem())));
+                .chain(count -> raise(repeatedDisconnects(stationId, count)))));
     }
 
     /** The station booted (a BootNotification call, once per call): counted for the boot-loop rule. */
@@ -94,21 +93,28 @@ public class AlertRules {
                 .setParameter("station", stationId).setParameter("call", callId).setParameter("at", at.toString())
                 .executeUpdate()
                 .chain(() -> Counts.count(StationBoot.class, "stationId = ?1 and bootedAt > ?2", stationId, at.minus(rule.window())))
-                .chain(count -> count >= rule.count()
-                        ? alerts.raise(bootLoop(stationId, count)).replaceWithVoid()
-                        : Uni.createFrom().voidItem())));
+                .chain(count -> raise(bootLoop(stationId, count)))));
     }
 
-    /** The RepeatedDisconnects alert of a station with this many disconnects within the rule's window. */
-    public Alerts.Raise repeatedDisconnects(String stationId, long disconnects) {
-        return new Alerts.Raise(stationId, AlertType.RepeatedDisconnects, CONNECTION,
-                disconnects + " disconnects within " + config.disconnects().window());
+    /**
+     * The RepeatedDisconnects alert of a station with this many disconnects within the rule's window, if they reach
+     * the rule's count (the per-record path and the batch decide by this one rule).
+     */
+    public Optional<Alerts.Raise> repeatedDisconnects(String stationId, long disconnects) {
+        DeviceConfig.Alerts.Disconnects rule = config.disconnects();
+        return disconnects < rule.count() ? Optional.empty() : Optional.of(new Alerts.Raise(stationId,
+                AlertType.RepeatedDisconnects, CONNECTION, disconnects + " disconnects within " + rule.window()));
     }
 
-    /** The BootLoop alert of a station with this many boots within the rule's window. */
-    public Alerts.Raise bootLoop(String stationId, long boots) {
-        return new Alerts.Raise(stationId, AlertType.BootLoop, STATION,
-                boots + " boots within " + config.bootLoop().window());
+    /** The BootLoop alert of a station with this many boots within the rule's window, if they reach its count. */
+    public Optional<Alerts.Raise> bootLoop(String stationId, long boots) {
+        DeviceConfig.Alerts.BootLoop rule = config.bootLoop();
+        return boots < rule.count() ? Optional.empty() : Optional.of(new Alerts.Raise(stationId, AlertType.BootLoop,
+                STATION, boots + " boots within " + rule.window()));
+    }
+
+    private Uni<Void> raise(Optional<Alerts.Raise> raise) {
+        return raise.map(r -> alerts.raise(r).replaceWithVoid()).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /**

@@ -178,11 +178,8 @@ public class BatchWriter {
                             c -> !active.contains(key(c.stationId(), AlertType.StationOffline)));
                     List<Alerts.Raise> raises = new ArrayList<>();
                     for (BatchItem.Disconnected d : disconnected) {
-                        long count = disconnects.getOrDefault(d.stationId(), 0L) + 1;
-                        if (count >= alertConfig.disconnects().count()
-                                && !active.contains(key(d.stationId(), AlertType.RepeatedDisconnects))) {
-                            raises.add(alertRules.repeatedDisconnects(d.stationId(), count));
-                        }
+                        alertRules.repeatedDisconnects(d.stationId(), disconnects.getOrDefault(d.stationId(), 0L) + 1)
+                                .filter(r -> !active.contains(key(r.stationId(), r.type()))).ifPresent(raises::add);
                     }
                     List<BatchItem.Status> simpleStatuses = keep(statuses, perRecord,
                             s -> !alertConfig.connectorFaulted() || (s.status().status() != ConnectorStatus.Faulted
@@ -199,11 +196,8 @@ public class BatchWriter {
                             continue;
                         }
                         booted.add(new Booted(boot, station));
-                        long count = bootCounts.getOrDefault(boot.stationId(), 0L) + 1;
-                        if (count >= alertConfig.bootLoop().count()
-                                && !active.contains(key(boot.stationId(), AlertType.BootLoop))) {
-                            raises.add(alertRules.bootLoop(boot.stationId(), count));
-                        }
+                        alertRules.bootLoop(boot.stationId(), bootCounts.getOrDefault(boot.stationId(), 0L) + 1)
+                                .filter(r -> !active.contains(key(r.stationId(), r.type()))).ifPresent(raises::add);
                     }
                     return Uni.combine().all().unis(connected(connection, simpleConnected),
                             disconnected(connection, disconnected), statuses(connection, simpleStatuses),
