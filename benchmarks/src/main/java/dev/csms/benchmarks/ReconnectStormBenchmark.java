@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code reconnect-storm}: N stations registered in device-service beforehand (Accepted) connect and boot once;
- * then every one is switched off and all reconnect at the same moment and boot again through the Kafka round trip
- * to device-service, first {@code --warm-up-storms} times on the freshly started platform (reported, not
- * measured), then once more. Measured: time from that restart until every station is Accepted again, and errors.
+ * then every one is switched off and, once all are off, all reconnect at the same moment and boot again through
+ * the Kafka round trip to device-service, first {@code --warm-up-storms} times on the freshly started platform
+ * (reported, not measured), then once more. Measured: time from that restart until every station is Accepted
+ * again, and errors.
  */
 @Command(name = "reconnect-storm", sortOptions = false,
         description = "N stations reconnecting at once, booted through device-service (target 19,000 within 20 s, "
@@ -125,9 +126,18 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
                 .add("load generators", String.valueOf(fleet.size()));
     }
 
-    /** Switches every station off and on at the same moment; each generator's {@code booted} once all booted. */
+    /**
+     * Switches every station off (each generator waits until all of its stations are disconnected), then on: the
+     * {@code on} command goes to every generator at once only after all are off, so that the whole fleet starts at
+     * one moment and each generator's time counts from it. Each generator's {@code booted} once all booted.
+     */
     private List<Message> restartAll(Fleet fleet) {
-        return fleet.all(i -> "restart " + timeout.toSeconds(), "booted", timeout.plusSeconds(60));
+        List<Message> off = fleet.all(i -> "off " + timeout.toSeconds(), "off", timeout.plusSeconds(60));
+        if (!Fleet.allComplete(off)) {
+            throw new IllegalStateException("not every station was switched off within " + timeout.toSeconds()
+                    + " s: " + Fleet.sum(off, "off") + " / " + stations);
+        }
+        return fleet.all(i -> "on " + timeout.toSeconds(), "booted", timeout.plusSeconds(60));
     }
 
     /** Registers every station through device-service's operator API (security profile 1, no password). */

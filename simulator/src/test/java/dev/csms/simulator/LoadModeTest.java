@@ -82,6 +82,35 @@ class LoadModeTest {
     }
 
     @Test
+    void offThenOnIsAStormInTwoStepsSoThatSeveralGeneratorsStartTogether() {
+        List<Message> messages = runLoad("""
+                connect 0 30
+                off 30
+                stats
+                on 30
+                quit
+                """, "--stations", "4", "--version", "2.0.1");
+        assertThat(messages).extracting(Message::event).containsExactly("ready", "booted", "off", "stats", "booted",
+                "bye");
+        Message off = messages.get(2);
+        assertThat(off.number("stations")).isEqualTo(4);
+        assertThat(off.number("off")).isEqualTo(4);
+        assertThat(off.text("complete")).isEqualTo("true");
+        // nothing is started again before "on": all four are still disconnected when the stats are taken
+        assertThat(messages.get(3).number("connected")).isZero();
+        assertThat(messages.get(3).number("accepted")).isZero();
+        Message on = messages.get(4);
+        assertThat(on.number("accepted")).isEqualTo(4);
+        assertThat(on.text("complete")).isEqualTo("true");
+        assertThat(on.number("errors")).isZero();
+        // every station booted twice: once at connect, once at on
+        for (int i = 1; i <= 4; i++) {
+            assertThat(csms.calls("LOAD-00000" + i, "BootNotification")).hasSize(2);
+        }
+        assertThat(csms.violations()).isEmpty();
+    }
+
+    @Test
     void theLineProtocolRoundTripsFieldsAndHistograms() {
         Histogram histogram = new Histogram(3_600_000_000L, 3);
         histogram.recordValue(1200);

@@ -116,6 +116,9 @@ final class LoadCommand implements Callable<Integer> {
                         case "connect" -> connect(simulator, out, Double.parseDouble(words[1]),
                                 Duration.ofSeconds(Long.parseLong(words[2])));
                         case "restart" -> restart(simulator, out, Duration.ofSeconds(Long.parseLong(words[1])));
+                        case "off" -> emit(out, "off", powerOff(simulator,
+                                Duration.ofSeconds(Long.parseLong(words[1]))));
+                        case "on" -> powerOn(simulator, out, Duration.ofSeconds(Long.parseLong(words[1])));
                         case "traffic" -> traffic(driver, out, words[1], Double.parseDouble(words[2]),
                                 Duration.ofSeconds(Long.parseLong(words[3])));
                         case "stats" -> emit(out, "stats", stats(simulator.stats().snapshot()));
@@ -147,12 +150,35 @@ final class LoadCommand implements Callable<Integer> {
 
     /**
      * A reconnect storm: every station is powered off, and once all are disconnected, every one is started at
-     * the same moment; reports how long until all are accepted again.
+     * the same moment; reports how long until all are accepted again. (Several generators use {@code off} on all
+     * of them, then {@code on}, so that all their stations start at one moment.)
      */
     private void restart(Simulator simulator, PrintWriter out, Duration timeout) throws InterruptedException {
+        powerOff(simulator, timeout);
+        powerOn(simulator, out, timeout);
+    }
+
+    /** Powers every station off and waits until all are disconnected (or the deadline); the {@code off} fields. */
+    private Map<String, Object> powerOff(Simulator simulator, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
         simulator.stopAll().join();
-        waitFor(() -> simulator.stations().stream().allMatch(s -> s.connectionState() == ConnectionState.OFF)
-                && simulator.stats().connectedNow() == 0, System.nanoTime() + timeout.toNanos());
+        waitFor(() -> allOff(simulator), start + timeout.toNanos());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stations", simulator.stations().size());
+        fields.put("off", simulator.stations().stream().filter(s -> s.connectionState() == ConnectionState.OFF)
+                .count());
+        fields.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        fields.put("complete", allOff(simulator));
+        return fields;
+    }
+
+    private static boolean allOff(Simulator simulator) {
+        return simulator.stations().stream().allMatch(s -> s.connectionState() == ConnectionState.OFF)
+                && simulator.stats().connectedNow() == 0;
+    }
+
+    /** Starts every station that is off at the same moment and reports once all are accepted (or the deadline). */
+    private void powerOn(Simulator simulator, PrintWriter out, Duration timeout) throws InterruptedException {
         StatsSnapshot before = simulator.stats().snapshot();
         long start = System.nanoTime();
         simulator.startAll(0);

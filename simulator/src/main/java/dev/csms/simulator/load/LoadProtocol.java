@@ -17,8 +17,9 @@ import org.HdrHistogram.Histogram;
  * benchmark merges the generators' histograms exactly instead of averaging percentiles.
  *
  * <p>Commands: {@code connect <perSecond> <timeoutSeconds>}, {@code restart <timeoutSeconds>},
- * {@code traffic <action> <ratePerSecond> <seconds>}, {@code stats}, {@code quit}. Events: {@code ready},
- * {@code progress}, {@code booted}, {@code traffic}, {@code stats}, {@code error}, {@code bye}.
+ * {@code off <timeoutSeconds>}, {@code on <timeoutSeconds>}, {@code traffic <action> <ratePerSecond> <seconds>},
+ * {@code stats}, {@code quit}. Events: {@code ready}, {@code progress}, {@code booted}, {@code off},
+ * {@code traffic}, {@code stats}, {@code error}, {@code bye}.
  */
 public final class LoadProtocol {
 
