@@ -48,8 +48,8 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
     Duration timeout;
 
     @Option(names = "--warm-up-storms", description = "Storms before the measured one, reported but not measured: "
-            + "the platform's first storm after its start also compiles its reconnect path (default: "
-            + "${DEFAULT-VALUE})", defaultValue = "1")
+            + "a freshly started platform compiles its reconnect path during its first storms (default: "
+            + "${DEFAULT-VALUE})", defaultValue = "2")
     int warmUpStorms;
 
     @Option(names = "--device-property", paramLabel = "KEY=VALUE", description = "Extra device-service setting, "
