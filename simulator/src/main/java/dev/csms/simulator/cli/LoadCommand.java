@@ -165,16 +165,18 @@ final class LoadCommand implements Callable<Integer> {
         waitFor(() -> allOff(simulator), start + timeout.toNanos());
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("stations", simulator.stations().size());
-        fields.put("off", simulator.stations().stream().filter(s -> s.connectionState() == ConnectionState.OFF)
-                .count());
+        fields.put("off", offCount(simulator));
         fields.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         fields.put("complete", allOff(simulator));
         return fields;
     }
 
+    private static long offCount(Simulator simulator) {
+        return simulator.stations().stream().filter(s -> s.connectionState() == ConnectionState.OFF).count();
+    }
+
     private static boolean allOff(Simulator simulator) {
-        return simulator.stations().stream().allMatch(s -> s.connectionState() == ConnectionState.OFF)
-                && simulator.stats().connectedNow() == 0;
+        return offCount(simulator) == simulator.stations().size() && simulator.stats().connectedNow() == 0;
     }
 
     /** Starts every station that is off at the same moment and reports once all are accepted (or the deadline). */
