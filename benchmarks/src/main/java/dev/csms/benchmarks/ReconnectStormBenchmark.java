@@ -15,12 +15,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code reconnect-storm}: N stations registered in device-service beforehand (Accepted) connect and boot once;
- * then every one is switched off and, once all are off, all reconnect at the same moment and boot again through
+ * then every one is switched off and, once all are off and the platform has taken that in ({@link PowerOffIntake}),
+ * all reconnect at the same moment and boot again through
  * the Kafka round trip to device-service, first {@code --warm-up-storms} times on the freshly started platform
  * (reported, not measured), then once more. Measured: time from that restart until every station is Accepted
  * again, and errors.
@@ -35,6 +38,8 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
 
     static final Duration TARGET = Duration.ofSeconds(20);
     private static final int REGISTRATION_CONCURRENCY = 16;
+    /** device-service's consumer group on {@code ocpp.inbound} (its application.properties). */
+    private static final String DEVICE_GROUP = "device-service";
 
     @Option(names = "--stations", description = "Stations (default: ${DEFAULT-VALUE})", defaultValue = "19000")
     int stations;
@@ -93,12 +98,17 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
                 generatorCount(), prefix));
         List<Message> first = fleet.connect(rampUp, Duration.ofSeconds((long) (stations / rampUp) + 180));
         List<String> warmUps = new ArrayList<>();
-        for (int w = 0; w < warmUpStorms; w++) {
-            List<Message> warmUp = restartAll(fleet);
-            warmUps.add(String.format(Locale.ROOT, "%d / %d in %.1f s, %d errors", Fleet.sum(warmUp, "accepted"),
-                    stations, Fleet.max(warmUp, "elapsedMs") / 1000.0, Fleet.sum(warmUp, "errors")));
+        List<Duration> intakes = new ArrayList<>();
+        List<Message> storm;
+        try (Admin admin = platform.stack().kafka().admin()) {
+            PowerOffIntake intake = new PowerOffIntake(admin, gateway, platform.operatorToken(), DEVICE_GROUP);
+            for (int w = 0; w < warmUpStorms; w++) {
+                List<Message> warmUp = restartAll(fleet, intake, intakes);
+                warmUps.add(String.format(Locale.ROOT, "%d / %d in %.1f s, %d errors", Fleet.sum(warmUp, "accepted"),
+                        stations, Fleet.max(warmUp, "elapsedMs") / 1000.0, Fleet.sum(warmUp, "errors")));
+            }
+            storm = restartAll(fleet, intake, intakes);
         }
-        List<Message> storm = restartAll(fleet);
         long accepted = Fleet.sum(storm, "accepted");
         long errors = Fleet.sum(storm, "errors");
         long deferred = Fleet.sum(storm, "deferred");
@@ -111,6 +121,9 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
                         Fleet.sum(first, "accepted"), stations, Fleet.max(first, "elapsedMs") / 1000.0, rampUp))
                 .add("warm-up storms (not measured; the first is the cold platform's)",
                         warmUps.isEmpty() ? "none" : String.join("; ", warmUps))
+                .add("before each storm: power-off taken in (no connection left, device-service caught up)",
+                        intakes.stream().map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0))
+                                .collect(Collectors.joining(", ")))
                 .add("storm: booted again", accepted + " / " + stations)
                 .add("storm: time until all booted", complete ? String.format(Locale.ROOT, "%.1f s", seconds)
                                 : String.format(Locale.ROOT, "not all within %d s", timeout.toSeconds()),
@@ -127,16 +140,20 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
     }
 
     /**
-     * Switches every station off (each generator waits until all of its stations are disconnected), then on: the
-     * {@code on} command goes to every generator at once only after all are off, so that the whole fleet starts at
-     * one moment and each generator's time counts from it. Each generator's {@code booted} once all booted.
+     * Switches every station off (each generator waits until all of its stations' connections are closed), waits
+     * until the platform has taken the power-off in ({@link PowerOffIntake}, the time it took goes to
+     * {@code intakes}), then on: the {@code on} command goes to every generator at once, so that the whole fleet
+     * starts at one moment and each generator's time counts from it. Each generator's {@code booted} once all booted.
      */
-    private List<Message> restartAll(Fleet fleet) {
+    private List<Message> restartAll(Fleet fleet, PowerOffIntake intake, List<Duration> intakes)
+            throws InterruptedException {
         List<Message> off = fleet.all(i -> "off " + timeout.toSeconds(), "off", timeout.plusSeconds(60));
         if (!Fleet.allComplete(off)) {
             throw new IllegalStateException("not every station was switched off within " + timeout.toSeconds()
-                    + " s: " + Fleet.sum(off, "off") + " / " + stations);
+                    + " s: " + Fleet.sum(off, "off") + " / " + stations + " off, " + Fleet.sum(off, "closing")
+                    + " connections still closing");
         }
+        intakes.add(intake.await(timeout));
         return fleet.all(i -> "on " + timeout.toSeconds(), "booted", timeout.plusSeconds(60));
     }
 

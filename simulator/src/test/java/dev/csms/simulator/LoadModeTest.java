@@ -96,6 +96,8 @@ class LoadModeTest {
         assertThat(off.number("stations")).isEqualTo(4);
         assertThat(off.number("off")).isEqualTo(4);
         assertThat(off.text("complete")).isEqualTo("true");
+        // "off" answers once every connection is closed at the TCP level, not only counted as disconnected
+        assertThat(off.text("closing")).isEqualTo("0");
         // nothing is started again before "on": all four are still disconnected when the stats are taken
         assertThat(messages.get(3).number("connected")).isZero();
         assertThat(messages.get(3).number("accepted")).isZero();

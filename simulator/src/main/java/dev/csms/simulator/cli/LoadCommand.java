@@ -158,7 +158,10 @@ final class LoadCommand implements Callable<Integer> {
         powerOn(simulator, out, timeout);
     }
 
-    /** Powers every station off and waits until all are disconnected (or the deadline); the {@code off} fields. */
+    /**
+     * Powers every station off and waits until all are disconnected and every connection is closed at the TCP level
+     * (the close handshake done; or the deadline); the {@code off} fields.
+     */
     private Map<String, Object> powerOff(Simulator simulator, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         simulator.stopAll().join();
@@ -166,6 +169,7 @@ final class LoadCommand implements Callable<Integer> {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("stations", simulator.stations().size());
         fields.put("off", offCount(simulator));
+        fields.put("closing", simulator.stats().closingNow());
         fields.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         fields.put("complete", allOff(simulator));
         return fields;
@@ -176,7 +180,8 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     private static boolean allOff(Simulator simulator) {
-        return offCount(simulator) == simulator.stations().size() && simulator.stats().connectedNow() == 0;
+        return offCount(simulator) == simulator.stations().size() && simulator.stats().connectedNow() == 0
+                && simulator.stats().closingNow() == 0;
     }
 
     /** Starts every station that is off at the same moment and reports once all are accepted (or the deadline). */

@@ -293,8 +293,11 @@ public final class StationRuntime implements ChannelOwner {
     private void closeSocket() {
         WebSocket open = socket;
         if (open != null) {
-            // account for the close now, so that a reconnect need not wait for the close handshake
+            // account for the close now, so that a reconnect need not wait for the close handshake; the closing
+            // gauge follows the close handshake and the TCP close (a power-off is done when they are)
             closed(open);
+            env.stats().closingStarted();
+            open.closeHandler(v -> env.stats().closingEnded());
             open.close();
         }
     }

@@ -55,6 +55,7 @@ public final class SimulatorStats {
     private final AtomicInteger outstandingCalls = new AtomicInteger();
     private final AtomicInteger inFlightCalls = new AtomicInteger();
     private final AtomicInteger connectingNow = new AtomicInteger();
+    private final AtomicInteger closingNow = new AtomicInteger();
     private final long startedNanos = System.nanoTime();
 
     // ---- station calls ----
@@ -161,6 +162,24 @@ public final class SimulatorStats {
     public void disconnected() {
         disconnects.increment();
         connectedNow.decrementAndGet();
+    }
+
+    /**
+     * A station closed its WebSocket: it counts as disconnected at once (it may reconnect), while the close handshake
+     * and the TCP close go on until {@link #closingEnded()}.
+     */
+    public void closingStarted() {
+        closingNow.incrementAndGet();
+    }
+
+    /** A connection the station closed is closed at the TCP level. */
+    public void closingEnded() {
+        closingNow.decrementAndGet();
+    }
+
+    /** Connections the stations closed that are not closed at the TCP level yet. */
+    public int closingNow() {
+        return closingNow.get();
     }
 
     /** A station's registration changed (null is "not registered"). */
