@@ -149,9 +149,9 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     /**
-     * A reconnect storm: every station is powered off, and once all are disconnected, every one is started at
-     * the same moment; reports how long until all are accepted again. (Several generators use {@code off} on all
-     * of them, then {@code on}, so that all their stations start at one moment.)
+     * A reconnect storm: every station is powered off, and once all are disconnected and their connections closed,
+     * every one is started at the same moment; reports how long until all are accepted again. (Several generators
+     * use {@code off} on all of them, then {@code on}, so that all their stations start at one moment.)
      */
     private void restart(Simulator simulator, PrintWriter out, Duration timeout) throws InterruptedException {
         powerOff(simulator, timeout);
