@@ -39,6 +39,8 @@ final class PowerOffIntake {
     private final ServiceProcess gateway;
     private final String token;
     private final String group;
+    /** The topic's partitions, looked up at the first look: they do not change during a benchmark. */
+    private Map<TopicPartition, OffsetSpec> latest;
 
     /**
      * @param admin   a Kafka admin client of the local stack's broker
@@ -102,11 +104,12 @@ final class PowerOffIntake {
 
     private Map<TopicPartition, Long> endOffsets() throws InterruptedException {
         try {
-            var partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get()
-                    .get(TOPIC).partitions().stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(partitions).all().get();
+            if (latest == null) {
+                latest = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().stream()
+                        .map(p -> new TopicPartition(TOPIC, p.partition()))
+                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            }
+            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
             return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
         } catch (ExecutionException e) {
             throw new IllegalStateException("end offsets of " + TOPIC + ": " + e.getCause(), e);

@@ -23,10 +23,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code reconnect-storm}: N stations registered in device-service beforehand (Accepted) connect and boot once;
  * then every one is switched off and, once all are off and the platform has taken that in ({@link PowerOffIntake}),
- * all reconnect at the same moment and boot again through
- * the Kafka round trip to device-service, first {@code --warm-up-storms} times on the freshly started platform
- * (reported, not measured), then once more. Measured: time from that restart until every station is Accepted
- * again, and errors.
+ * all reconnect at the same moment and boot again through the Kafka round trip to device-service, first
+ * {@code --warm-up-storms} times on the freshly started platform (reported, not measured), then once more.
+ * Measured: time from that restart until every station is Accepted again, and errors.
  */
 @Command(name = "reconnect-storm", sortOptions = false,
         description = "N stations reconnecting at once, booted through device-service (target 19,000 within 20 s, "
@@ -103,11 +102,15 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
         try (Admin admin = platform.stack().kafka().admin()) {
             PowerOffIntake intake = new PowerOffIntake(admin, gateway, platform.operatorToken(), DEVICE_GROUP);
             for (int w = 0; w < warmUpStorms; w++) {
-                List<Message> warmUp = restartAll(fleet, intake, intakes);
-                warmUps.add(String.format(Locale.ROOT, "%d / %d in %.1f s, %d errors", Fleet.sum(warmUp, "accepted"),
-                        stations, Fleet.max(warmUp, "elapsedMs") / 1000.0, Fleet.sum(warmUp, "errors")));
+                Storm warmUp = restartAll(fleet, intake);
+                intakes.add(warmUp.intake());
+                warmUps.add(String.format(Locale.ROOT, "%d / %d in %.1f s, %d errors",
+                        Fleet.sum(warmUp.booted(), "accepted"), stations,
+                        Fleet.max(warmUp.booted(), "elapsedMs") / 1000.0, Fleet.sum(warmUp.booted(), "errors")));
             }
-            storm = restartAll(fleet, intake, intakes);
+            Storm measured = restartAll(fleet, intake);
+            intakes.add(measured.intake());
+            storm = measured.booted();
         }
         long accepted = Fleet.sum(storm, "accepted");
         long errors = Fleet.sum(storm, "errors");
@@ -139,22 +142,25 @@ final class ReconnectStormBenchmark extends BenchmarkCommand {
                 .add("load generators", String.valueOf(fleet.size()));
     }
 
+    /** One storm: how long the platform took to take the power-off in, and each generator's {@code booted}. */
+    private record Storm(Duration intake, List<Message> booted) {
+    }
+
     /**
      * Switches every station off (each generator waits until all of its stations' connections are closed), waits
-     * until the platform has taken the power-off in ({@link PowerOffIntake}, the time it took goes to
-     * {@code intakes}), then on: the {@code on} command goes to every generator at once, so that the whole fleet
-     * starts at one moment and each generator's time counts from it. Each generator's {@code booted} once all booted.
+     * until the platform has taken the power-off in ({@link PowerOffIntake}), then on: the {@code on} command goes to
+     * every generator at once, so that the whole fleet starts at one moment and each generator's time counts from
+     * it; each generator answers {@code booted} once all of its stations booted.
      */
-    private List<Message> restartAll(Fleet fleet, PowerOffIntake intake, List<Duration> intakes)
-            throws InterruptedException {
+    private Storm restartAll(Fleet fleet, PowerOffIntake intake) throws InterruptedException {
         List<Message> off = fleet.all(i -> "off " + timeout.toSeconds(), "off", timeout.plusSeconds(60));
         if (!Fleet.allComplete(off)) {
             throw new IllegalStateException("not every station was switched off within " + timeout.toSeconds()
                     + " s: " + Fleet.sum(off, "off") + " / " + stations + " off, " + Fleet.sum(off, "closing")
                     + " connections still closing");
         }
-        intakes.add(intake.await(timeout));
-        return fleet.all(i -> "on " + timeout.toSeconds(), "booted", timeout.plusSeconds(60));
+        Duration intakeTime = intake.await(timeout);
+        return new Storm(intakeTime, fleet.all(i -> "on " + timeout.toSeconds(), "booted", timeout.plusSeconds(60)));
     }
 
     /** Registers every station through device-service's operator API (security profile 1, no password). */
